@@ -1,0 +1,52 @@
+# `make demo` and `make test` install what they need first, on a fresh machine too.
+PYTHON ?= python3
+PIP ?= $(PYTHON) -m pip
+NOTEBOOKS := notebooks
+HOST := 127.0.0.1
+PORT ?= 8888
+
+.PHONY: demo test bench build install install-test chromium lint pytest vitest e2e
+
+js/node_modules/.package-lock.json: js/package.json js/package-lock.json
+	cd js && npm ci --no-audit --no-fund
+
+# The front end is built by npm here, and by hatch-jupyter-builder on `pip install`.
+build: js/node_modules/.package-lock.json
+	cd js && npm run build
+
+install: build
+	$(PIP) install -q -e .
+
+install-test: build
+	$(PIP) install -q -e ".[test]"
+
+# Debian's Chromium is the browser of the real-browser tests (no browser downloads here).
+chromium:
+	@command -v chromium >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; }
+
+demo: install
+	$(PIP) install -q "jupyterlab>=4.2"
+	@echo "Starting JupyterLab; open the URL printed below (Ctrl-C stops it)."
+	$(PYTHON) -m jupyterlab --no-browser --ip=$(HOST) --port=$(PORT) \
+		--ServerApp.root_dir=$(NOTEBOOKS) --LabApp.news_url=None
+
+lint:
+	$(PYTHON) -m ruff check nnwidgets tests
+	$(PYTHON) -m ruff format --check nnwidgets tests
+
+pytest:
+	$(PYTHON) -m pytest -q -m "not e2e"
+
+e2e:
+	$(PYTHON) -m pytest -q -m e2e
+
+vitest:
+	cd js && npx vitest run
+
+test: install-test chromium lint vitest pytest e2e
+
+bench: install
+	$(PIP) install -q torch || echo "PyTorch not installed: its baseline is left out"
+	@for script in tests/bench/bench_*.py; do echo "== $$script"; $(PYTHON) $$script || exit 1; done

@@ -1,0 +1,26 @@
+// The one anywidget module behind every nnwidgets widget: each Python class names its view in
+// the `_view` trait, so all widgets share a single bundle.
+
+import type { AnyModel, RenderProps } from "@anywidget/types";
+import { renderNeuronMap } from "./neuron_map";
+
+/** Draws a widget into `el` and returns what undoes it. Each view declares its own state. */
+type View = (props: { model: AnyModel<any>; el: HTMLElement }) => () => void;
+
+const VIEWS: Record<string, View> = {
+  neuron_map: renderNeuronMap,
+};
+
+export default {
+  render({ model, el }: RenderProps) {
+    const name = model.get("_view");
+    const view = VIEWS[name];
+    if (!view) {
+      throw new Error(
+        `nnwidgets: this front end has no view "${name}"; ` +
+          "it is older than the Python package: rebuild it (make build) and reload the page",
+      );
+    }
+    return view({ model, el });
+  },
+};

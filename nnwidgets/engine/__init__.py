@@ -1,0 +1,38 @@
+"""Pure JAX kernels: no widget imports, so every kernel is testable and benchmarkable headless."""
+
+from .activations import ACTIVATIONS, get_activation
+from .forward import dense, forward
+from .losses import LOSSES, get_loss
+from .neuron_maps import neuron_maps, quantized_neuron_maps
+from .params import count_params, init_playground_params
+from .playground import (
+    SweepResult,
+    TrainResult,
+    TrainState,
+    init_state,
+    stack_states,
+    sweep,
+    train,
+    unstack_state,
+)
+
+__all__ = [
+    "ACTIVATIONS",
+    "LOSSES",
+    "SweepResult",
+    "TrainResult",
+    "TrainState",
+    "count_params",
+    "dense",
+    "forward",
+    "get_activation",
+    "get_loss",
+    "init_playground_params",
+    "init_state",
+    "neuron_maps",
+    "quantized_neuron_maps",
+    "stack_states",
+    "sweep",
+    "train",
+    "unstack_state",
+]

@@ -1,0 +1,38 @@
+"""The forward pass of a dense network given as a params pytree."""
+
+import jax.numpy as jnp
+
+from .activations import get_activation
+
+
+def dense(h, W, b):
+    """h @ W + b, in the form XLA:CPU runs fastest for the shape (measured, tests/bench/).
+
+    The Playground's layers are tiny (at most 8 inputs): over many rows a sum of one column
+    product per input is one elementwise kernel; over a mini-batch a broadcast-multiply-sum beats
+    `@` several times; wide layers (digits, MNIST) go to the matmul library.
+    """
+    rows, (inputs, outputs) = h.shape[0], W.shape
+    if inputs <= 8 and rows > 32:
+        z = b + h[:, 0:1] * W[0]
+        for i in range(1, inputs):
+            z = z + h[:, i : i + 1] * W[i]
+        return z
+    if rows * inputs * outputs <= 4096:
+        return jnp.sum(h[:, :, None] * W[None, :, :], axis=1) + b
+    return h @ W + b
+
+
+def forward(params, X, activation="tanh", output_activation="tanh"):
+    """Every layer's output for inputs X (n, F): [X, hidden 1, ..., output].
+
+    `params` is a list of {"W": (inputs, outputs), "b": (outputs,)}, input layer first; the hidden
+    layers use `activation`, the last one `output_activation`.
+    """
+    hidden_fn = get_activation(activation)
+    output_fn = get_activation(output_activation)
+    outputs = [jnp.asarray(X)]
+    for index, layer in enumerate(params):
+        fn = output_fn if index == len(params) - 1 else hidden_fn
+        outputs.append(fn(dense(outputs[-1], layer["W"], layer["b"])))
+    return outputs

@@ -1,0 +1,27 @@
+"""Every neuron's output over a grid of points, in one jitted call."""
+
+from functools import partial
+
+import jax
+import jax.numpy as jnp
+
+from .forward import forward
+
+
+@partial(jax.jit, static_argnames=("activation", "output_activation"))
+def neuron_maps(params, grid_inputs, activation="tanh", output_activation="tanh"):
+    """Outputs of every input feature and neuron at each grid point: (neurons, points) float32.
+
+    `grid_inputs` (points, F) holds the input features of the grid points (the caller computes them
+    once per feature set). Rows run input features first, then each layer's neurons in order.
+    """
+    layers = forward(params, grid_inputs, activation, output_activation)
+    return jnp.concatenate([layer.T for layer in layers], axis=0)
+
+
+@partial(jax.jit, static_argnames=("activation", "output_activation"))
+def quantized_neuron_maps(params, grid_inputs, activation="tanh", output_activation="tanh"):
+    """`neuron_maps` clipped to [-1, 1] and sent as uint8 round((v + 1) / 2 * 255): the colour
+    scale's whole domain in one byte per point, a quarter of float32's bytes to the browser."""
+    maps = neuron_maps(params, grid_inputs, activation, output_activation)
+    return jnp.round((jnp.clip(maps, -1.0, 1.0) + 1.0) * 127.5).astype(jnp.uint8)

@@ -1,0 +1,340 @@
+"""TensorFlow Playground's training rule, exactly, as one jitted kernel per network shape.
+
+The original walks the training set in a fixed order, one example at a time, summing per-example
+gradients, and updates after every `batch_size`-th example *of the epoch*. What is left at the end
+of an epoch stays summed and joins the next epoch's first batch. An update is
+
+    b -= lr * mean(dE/db)
+    w -= lr * mean(dE/dw);  w -= lr * reg_rate * R'(w_before_update)
+
+where an L1 step that carries a weight across zero sets it to 0 and freezes it ("dead") until reset.
+Because the batch boundaries fall at the same places every epoch, an epoch is: the carried sums join
+the first of `n // batch_size` full batches, each followed by an update, then the `n % batch_size`
+examples left are summed into the carry. Summing gradients over a batch is the gradient of the
+summed loss, so each batch is one `jax.grad` of a vectorised forward pass.
+"""
+
+from typing import NamedTuple
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from .activations import PLAYGROUND_ACTIVATIONS
+from .forward import forward
+from .losses import half_squared_error
+
+REGULARIZATIONS = {None: 0, "l1": 1, "l2": 2}
+PROBLEMS = {"classification": "tanh", "regression": "linear"}
+# Epochs per compiled call: a loop with a traced trip count writes losses into buffers this long,
+# so any number of epochs runs on one compiled kernel per network shape.
+CHUNK_EPOCHS = 256
+
+
+class TrainState(NamedTuple):
+    """Everything training carries between epochs: weights, pending gradient sums, dead links."""
+
+    params: list  # [{"W": (in, out), "b": (out,)}], input layer first
+    acc: list  # summed per-example gradients not yet applied, same structure as params
+    count: jax.Array  # how many examples `acc` sums
+    dead: list  # per layer, bool (in, out): links frozen at 0 by L1
+
+
+class TrainResult(NamedTuple):
+    train_loss: np.ndarray  # (epochs_done,), mean ½(o − t)² after each epoch
+    test_loss: np.ndarray
+    epochs_done: int  # fewer than asked only when training diverged
+    diverged: bool  # a loss or a weight stopped being finite; the state is the last finite one
+
+
+def init_state(params) -> TrainState:
+    """A fresh training state for `params` (list of {"W", "b"}), nothing accumulated or dead."""
+    params = [
+        {"W": jnp.asarray(p["W"], jnp.float32), "b": jnp.asarray(p["b"], jnp.float32)}
+        for p in params
+    ]
+    return TrainState(
+        params=params,
+        acc=jax.tree.map(jnp.zeros_like, params),
+        count=jnp.zeros((), jnp.float32),
+        dead=[jnp.zeros(p["W"].shape, bool) for p in params],
+    )
+
+
+def _summed_loss(params, X, y, activation, output_activation):
+    out = forward(params, X, activation, output_activation)[-1]
+    return jnp.sum(half_squared_error(out, y))
+
+
+def _update(params, grad_sum, count, dead, hyper):
+    """Apply the mean of the summed gradients, then the regulariser at the pre-update weight."""
+    lr, reg_rate, reg_kind = hyper
+    new_params, new_dead = [], []
+    for layer, grads, is_dead in zip(params, grad_sum, dead, strict=True):
+        W = layer["W"]
+        stepped = W - (lr / count) * grads["W"]
+        reg_der = jnp.where(reg_kind == 1, jnp.sign(W), jnp.where(reg_kind == 2, W, 0.0))
+        regularized = stepped - (lr * reg_rate) * reg_der
+        now_dead = is_dead | ((reg_kind == 1) & (stepped * regularized < 0))
+        new_params.append(
+            {
+                "W": jnp.where(now_dead, 0.0, regularized),
+                "b": layer["b"] - (lr / count) * grads["b"],
+            }
+        )
+        new_dead.append(now_dead)
+    return new_params, new_dead
+
+
+def _epoch(state, X, y, hyper, batch_size, activation, output_activation):
+    grad = jax.grad(_summed_loss)
+
+    def batch_grad(params, dead, X, y):
+        grads = grad(params, X, y, activation, output_activation)
+        # Dead links neither learn nor accumulate.
+        return [
+            {"W": jnp.where(d, 0.0, g["W"]), "b": g["b"]} for g, d in zip(grads, dead, strict=True)
+        ]
+
+    params, acc, count, dead = state
+    n = X.shape[0]
+    full = n // batch_size
+    if full:
+        # The first batch also takes what the previous epoch left summed.
+        g = jax.tree.map(jnp.add, acc, batch_grad(params, dead, X[:batch_size], y[:batch_size]))
+        params, dead = _update(params, g, count + batch_size, dead, hyper)
+        acc, count = jax.tree.map(jnp.zeros_like, acc), jnp.zeros_like(count)
+    if full > 1:
+        batches_X = X[batch_size : full * batch_size].reshape(full - 1, batch_size, X.shape[1])
+        batches_y = y[batch_size : full * batch_size].reshape(full - 1, batch_size)
+
+        def batch(carry, data):
+            params, dead = carry
+            g = batch_grad(params, dead, *data)
+            return _update(params, g, batch_size, dead, hyper), None
+
+        (params, dead), _ = jax.lax.scan(batch, (params, dead), (batches_X, batches_y), unroll=2)
+    if n % batch_size:
+        tail = slice(full * batch_size, n)
+        acc = jax.tree.map(jnp.add, acc, batch_grad(params, dead, X[tail], y[tail]))
+        count = count + (n % batch_size)
+    return TrainState(params, acc, count, dead)
+
+
+def _all_finite(tree):
+    return jnp.all(jnp.stack([jnp.all(jnp.isfinite(x)) for x in jax.tree.leaves(tree)]))
+
+
+def _run_epochs(state, data, hyper, epochs, batch_size, activation, output_activation):
+    """Up to `epochs` (<= CHUNK_EPOCHS) epochs; stops changing the state once it diverges."""
+    X, y, X_test, y_test = data
+    n_train = X.shape[0]
+    X_all = jnp.concatenate([X, X_test])
+    y_all = jnp.concatenate([y, y_test])
+
+    def body(i, carry):
+        state, losses, done, ok = carry
+        new = _epoch(state, X, y, hyper, batch_size, activation, output_activation)
+        out = forward(new.params, X_all, activation, output_activation)[-1]
+        errors = half_squared_error(out, y_all)
+        loss = jnp.stack([jnp.mean(errors[:n_train]), jnp.mean(errors[n_train:])])
+        keep = ok & jnp.isfinite(loss[0]) & _all_finite(new.params)
+        state = jax.tree.map(lambda a, b: jnp.where(keep, a, b), new, state)
+        return state, losses.at[i].set(loss), done + keep, keep
+
+    losses = jnp.full((CHUNK_EPOCHS, 2), jnp.nan, jnp.float32)
+    init = (state, losses, jnp.int32(0), jnp.bool_(True))
+    state, losses, done, _ = jax.lax.fori_loop(0, epochs, body, init)
+    return state, losses, done
+
+
+_STATIC = ("batch_size", "activation", "output_activation")
+_train_chunk = jax.jit(_run_epochs, static_argnames=_STATIC)
+# One kernel for N configurations: state and hyperparameters carry a leading config axis.
+_sweep_chunk = jax.jit(
+    jax.vmap(_run_epochs, in_axes=(0, None, 0, None, None, None, None)), static_argnames=_STATIC
+)
+
+
+def _check_data(state, X_train, y_train, X_test, y_test):
+    X_train = _as_float32("X_train", X_train, 2)
+    y_train = _as_float32("y_train", y_train, 1)
+    X_test = _as_float32("X_test", X_test, 2).reshape(-1, X_train.shape[1])
+    y_test = _as_float32("y_test", y_test, 1)
+    if X_train.shape[0] != y_train.shape[0]:
+        raise ValueError(f"X_train has {X_train.shape[0]} rows but y_train has {y_train.shape[0]}")
+    if X_test.shape[0] != y_test.shape[0]:
+        raise ValueError(f"X_test has {X_test.shape[0]} rows but y_test has {y_test.shape[0]}")
+    if X_train.shape[0] == 0:
+        raise ValueError("X_train must hold at least one example, got 0")
+    inputs = state.params[0]["W"].shape[-2]
+    if X_train.shape[1] != inputs:
+        raise ValueError(f"X_train has {X_train.shape[1]} features but the network takes {inputs}")
+    return X_train, y_train, X_test, y_test
+
+
+def _check_options(epochs, batch_size, regularization, activation, problem):
+    for name, value, low in (("epochs", epochs, 0), ("batch_size", batch_size, 1)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
+            raise ValueError(f"{name} must be an integer >= {low}, got {value!r}")
+    _check_choice("regularization", regularization, tuple(REGULARIZATIONS))
+    _check_choice("activation", activation, PLAYGROUND_ACTIVATIONS)
+    _check_choice("problem", problem, tuple(PROBLEMS))
+
+
+def _check_rate(name, value):
+    rates = np.asarray(value, dtype=np.float64)
+    if not np.all(np.isfinite(rates)) or np.any(rates < 0):
+        raise ValueError(f"{name} must be finite numbers >= 0, got {value!r}")
+    return rates.astype(np.float32)
+
+
+def _as_float32(name, value, ndim):
+    try:
+        array = np.asarray(value, dtype=np.float32)
+    except (TypeError, ValueError) as error:
+        raise TypeError(f"{name} must be an array of numbers: {error}") from None
+    if array.ndim != ndim:
+        raise ValueError(f"{name} must have {ndim} dimensions, got shape {array.shape}")
+    return array
+
+
+def _check_choice(name, value, allowed):
+    if value not in allowed:
+        names = ", ".join(repr(a) for a in allowed)
+        raise ValueError(f"{name} must be one of {names}, got {value!r}")
+
+
+def _run(kernel, state, data, hyper, epochs, batch_size, activation, problem):
+    """Call `kernel` chunk by chunk; losses come back with epochs on the last axis."""
+    losses, done_total, remaining = [], 0, int(epochs)
+    while remaining > 0:
+        chunk = min(remaining, CHUNK_EPOCHS)
+        state, chunk_losses, done = kernel(
+            state,
+            data,
+            hyper,
+            chunk,
+            batch_size=int(batch_size),
+            activation=activation,
+            output_activation=PROBLEMS[problem],
+        )
+        losses.append(np.asarray(chunk_losses)[..., :chunk, :])
+        done = np.asarray(done)
+        done_total = done_total + done
+        remaining -= chunk
+        if np.all(done < chunk):
+            break
+    losses = np.concatenate(losses, axis=-2) if losses else np.zeros((0, 2), np.float32)
+    return state, losses, done_total
+
+
+def train(
+    state: TrainState,
+    X_train,
+    y_train,
+    X_test,
+    y_test,
+    *,
+    epochs=1,
+    batch_size=10,
+    learning_rate=0.03,
+    regularization=None,
+    regularization_rate=0.0,
+    activation="tanh",
+    problem="classification",
+):
+    """Train `epochs` epochs by the Playground's rule; returns the new state and per-epoch losses.
+
+    X_train (n, F) are input features, y_train (n,) targets (±1 for classification). Learning and
+    regularisation rates are traced values: changing them never recompiles. A new network shape,
+    batch size or training-set size compiles once (the kernel is cached by jax.jit).
+    """
+    data = _check_data(state, X_train, y_train, X_test, y_test)
+    _check_options(epochs, batch_size, regularization, activation, problem)
+    hyper = (
+        jnp.float32(_check_rate("learning_rate", learning_rate)),
+        jnp.float32(_check_rate("regularization_rate", regularization_rate)),
+        jnp.int32(REGULARIZATIONS[regularization]),
+    )
+    state, losses, done = _run(
+        _train_chunk, state, data, hyper, epochs, batch_size, activation, problem
+    )
+    done = int(done)
+    return state, TrainResult(
+        train_loss=losses[:done, 0],
+        test_loss=losses[:done, 1],
+        epochs_done=done,
+        diverged=done < epochs,
+    )
+
+
+class SweepResult(NamedTuple):
+    train_loss: np.ndarray  # (configs, epochs); NaN after a configuration diverged
+    test_loss: np.ndarray
+    epochs_done: np.ndarray  # (configs,)
+    diverged: np.ndarray  # (configs,) bool
+
+
+def stack_states(states) -> TrainState:
+    """One state with a leading configuration axis, from states of one network shape."""
+    return jax.tree.map(lambda *leaves: jnp.stack(leaves), *states)
+
+
+def unstack_state(states: TrainState, index: int) -> TrainState:
+    return jax.tree.map(lambda leaf: leaf[index], states)
+
+
+def sweep(
+    states: TrainState,
+    X_train,
+    y_train,
+    X_test,
+    y_test,
+    *,
+    learning_rate,
+    regularization_rate=0.0,
+    epochs=1,
+    batch_size=10,
+    regularization=None,
+    activation="tanh",
+    problem="classification",
+):
+    """Train N configurations of one network shape on the same data in one vmapped kernel.
+
+    `states` has a leading axis of N (see `stack_states`; different seeds give different initial
+    weights); `learning_rate` and `regularization_rate` are scalars or length-N sequences.
+    """
+    data = _check_data(states, X_train, y_train, X_test, y_test)
+    _check_options(epochs, batch_size, regularization, activation, problem)
+    configs = states.count.shape[0] if states.count.ndim == 1 else None
+    if configs is None:
+        raise ValueError("states must have a leading configuration axis; use stack_states")
+    rates = []
+    for name, value in (
+        ("learning_rate", learning_rate),
+        ("regularization_rate", regularization_rate),
+    ):
+        rate = (
+            np.broadcast_to(_check_rate(name, value), (configs,))
+            if np.ndim(value) == 0
+            else _check_rate(name, value)
+        )
+        if rate.shape != (configs,):
+            raise ValueError(
+                f"{name} must be a number or {configs} numbers, got shape {rate.shape}"
+            )
+        rates.append(jnp.asarray(rate))
+    hyper = (*rates, jnp.full(configs, REGULARIZATIONS[regularization], jnp.int32))
+    states, losses, done = _run(
+        _sweep_chunk, states, data, hyper, epochs, batch_size, activation, problem
+    )
+    done = np.broadcast_to(done, (configs,)).astype(int)
+    mask = np.arange(losses.shape[1])[None, :] < done[:, None]
+    losses = np.where(mask[..., None], losses, np.nan)
+    return states, SweepResult(
+        train_loss=losses[..., 0],
+        test_loss=losses[..., 1],
+        epochs_done=done,
+        diverged=done < epochs,
+    )
