@@ -15,8 +15,8 @@ from nnwidgets.data import (
     split_train_test,
 )
 
-# Made by reference/playground_reference.js: the Playground's own dataset.ts, seedrandom 2.4.4
-# and d3 3.5.17 under node (see the script's header for the command).
+# Recorded from playground.tensorflow.org's own dataset.ts and generateData() run under node with
+# the versions it pins (seedrandom 2.4.4, d3 3.5.17): points, labels, and the stream afterwards.
 REFERENCE_FILES = sorted((Path(__file__).parent / "reference").glob("playground_*.json"))
 
 
