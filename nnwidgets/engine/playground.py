@@ -75,10 +75,12 @@ def _update(params, grad_sum, count, dead, hyper):
         stepped = W - (lr / count) * grads["W"]
         reg_der = jnp.where(reg_kind == 1, jnp.sign(W), jnp.where(reg_kind == 2, W, 0.0))
         regularized = stepped - (lr * reg_rate) * reg_der
-        now_dead = is_dead | ((reg_kind == 1) & (stepped * regularized < 0))
+        crossed = (reg_kind == 1) & (stepped * regularized < 0)
+        # A dead link keeps whatever weight it has (0, or a value the user typed in) unchanged.
+        now_dead = is_dead | crossed
         new_params.append(
             {
-                "W": jnp.where(now_dead, 0.0, regularized),
+                "W": jnp.where(is_dead, W, jnp.where(crossed, 0.0, regularized)),
                 "b": layer["b"] - (lr / count) * grads["b"],
             }
         )

@@ -11,6 +11,7 @@ Every test in this directory is marked ``e2e``. Without Chromium they skip, unle
 then they fail, so a CI run can never pass by skipping them.
 """
 
+import contextlib
 import json
 import os
 import re
@@ -163,6 +164,7 @@ def jupyter_lab(tmp_path_factory):
                 f"--LabApp.user_settings_dir={settings_dir}",
                 f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
             ],
+            stdin=subprocess.DEVNULL,
             stdout=log_file,
             stderr=subprocess.STDOUT,
             env=env,
@@ -190,21 +192,17 @@ def wait_until_serving(lab: JupyterLab, timeout: float = 60) -> None:
 
 def stop(lab: JupyterLab) -> None:
     kernels = child_pids(lab.process.pid)
-    try:
+    with contextlib.suppress(OSError):  # the server is gone already; kernels are killed below
         lab.shutdown_kernels()
-    except OSError:
-        pass  # the server is already gone; the kernels are killed below
-    lab.process.send_signal(signal.SIGINT)  # Jupyter's clean exit: it stops its kernels too
+    lab.process.terminate()  # Jupyter's clean exit (SIGINT would ask for a confirmation)
     try:
         lab.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         lab.process.kill()
         lab.process.wait()
     for pid in kernels:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 @pytest.fixture(scope="session")
@@ -265,7 +263,7 @@ class LabNotebook:
         return result["text"]
 
     def screenshot(self, name: str, **options) -> Path:
-        """Saves the page (or, with ``clip`` or ``full_page``, part of it) as artifacts/<name>.png."""
+        """Saves the page as artifacts/<name>.png; options go to Playwright's screenshot."""
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / f"{name}.png"
         self.page.screenshot(path=path, **options)
@@ -282,7 +280,9 @@ def open_notebook(jupyter_lab, browser, request):
 
     def open_(name: str, timeout: float = 60) -> LabNotebook:
         # A high-DPI screen, so the tests see the device-pixel path of the canvases.
-        context = browser.new_context(viewport={"width": 1200, "height": 900}, device_scale_factor=2)
+        context = browser.new_context(
+            viewport={"width": 1200, "height": 900}, device_scale_factor=2
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(timeout * 1000)

@@ -179,7 +179,7 @@ class PlaygroundReference:
     def forward_prop(self, inputs) -> float:
         input_layer = self.network[0]
         assert len(inputs) == len(input_layer)
-        for node, value in zip(input_layer, inputs):
+        for node, value in zip(input_layer, inputs, strict=True):
             node.output = float(value)
         for layer in self.network[1:]:
             for node in layer:
@@ -230,9 +230,10 @@ class PlaygroundReference:
                     regul_der = link.regularization.der(link.weight) if link.regularization else 0.0
                     if link.num_accumulated_ders > 0:
                         # dE/dw step.
-                        link.weight = link.weight - (
-                            learning_rate / link.num_accumulated_ders
-                        ) * link.acc_error_der
+                        link.weight = (
+                            link.weight
+                            - (learning_rate / link.num_accumulated_ders) * link.acc_error_der
+                        )
                         # Regularisation step.
                         new_link_weight = link.weight - (learning_rate * regularization_rate) * (
                             regul_der
@@ -252,7 +253,7 @@ class PlaygroundReference:
     # -- playground.getLoss ----------------------------------------------------------------
     def get_loss(self, X, y) -> float:
         loss = 0.0
-        for inputs, target in zip(X, y):
+        for inputs, target in zip(X, y, strict=True):
             output = self.forward_prop(inputs)
             loss += square_error(output, float(target))
         return loss / len(X)
@@ -261,7 +262,7 @@ class PlaygroundReference:
     def one_step(
         self, X_train, y_train, X_test, y_test, batch_size, learning_rate, regularization_rate
     ):
-        for i, (inputs, target) in enumerate(zip(X_train, y_train)):
+        for i, (inputs, target) in enumerate(zip(X_train, y_train, strict=True)):
             self.forward_prop(inputs)
             self.back_prop(target)
             if (i + 1) % batch_size == 0:
@@ -383,12 +384,12 @@ def batch_gradient(params, X, y, activation="tanh", problem="classification"):
     Returns a list of ``{"W", "b"}`` dicts like ``params``.
     """
     net = PlaygroundReference(params, activation, problem)
-    for inputs, target in zip(np.asarray(X, dtype=np.float64).tolist(), np.asarray(y).tolist()):
+    X = np.asarray(X, dtype=np.float64).tolist()
+    for inputs, target in zip(X, np.asarray(y, dtype=np.float64).tolist(), strict=True):
         net.forward_prop(inputs)
         net.back_prop(target)
     return [
-        {"W": acc["W"] / acc["count_W"], "b": acc["b"] / acc["count_b"]}
-        for acc in net.accumulated
+        {"W": acc["W"] / acc["count_W"], "b": acc["b"] / acc["count_b"]} for acc in net.accumulated
     ]
 
 

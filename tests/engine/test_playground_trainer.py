@@ -131,8 +131,18 @@ def check_against_reference(state, result, net, ref_tr, ref_te, epochs):
 
 
 def case(F, hidden, act, problem, batch, *, lr=0.1, n=50, reg=None, rate=0.0, seed=0):
-    return dict(F=F, hidden=tuple(hidden), act=act, problem=problem, batch=batch, lr=lr, n=n,
-                reg=reg, rate=rate, seed=seed)
+    return dict(
+        F=F,
+        hidden=tuple(hidden),
+        act=act,
+        problem=problem,
+        batch=batch,
+        lr=lr,
+        n=n,
+        reg=reg,
+        rate=rate,
+        seed=seed,
+    )
 
 
 def case_id(c):
@@ -159,8 +169,9 @@ def test_reference_by_hand_leftover_joins_next_epoch():
     X = np.array([[1.0], [2.0], [3.0]])
     y = np.array([1.0, 0.0, 2.0])
     params = [{"W": np.array([[0.2]]), "b": np.array([0.1])}]
-    net, tr, te = train_reference(params, X, y, X[:1], y[:1], epochs=2, batch_size=2,
-                                  learning_rate=0.1, problem="regression")
+    net, tr, te = train_reference(
+        params, X, y, X[:1], y[:1], epochs=2, batch_size=2, learning_rate=0.1, problem="regression"
+    )
     # Epoch 1: o1 = 0.3, d1 = -0.7; o2 = 0.5, d2 = 0.5
     #   dE/dw sum = -0.7·1 + 0.5·2 = 0.3; dE/db sum = -0.2; count 2
     #   w = 0.2 - 0.1/2 · 0.3 = 0.185; b = 0.1 - 0.1 · (-0.2)/2 = 0.11
@@ -175,8 +186,7 @@ def test_reference_by_hand_leftover_joins_next_epoch():
     np.testing.assert_allclose(net.params[0]["W"], [[w2]], rtol=0, atol=1e-14)
     np.testing.assert_allclose(net.params[0]["b"], [b2], rtol=0, atol=1e-14)
     np.testing.assert_allclose(tr, [loss1, loss2], rtol=1e-13)
-    np.testing.assert_allclose(te, [0.5 * (w1 + b1 - 1) ** 2, 0.5 * (w2 + b2 - 1) ** 2],
-                               rtol=1e-13)
+    np.testing.assert_allclose(te, [0.5 * (w1 + b1 - 1) ** 2, 0.5 * (w2 + b2 - 1) ** 2], rtol=1e-13)
     # The leftover of epoch 2 (example 3: o = 1.092, d = -0.908) is pending.
     acc = net.accumulated[0]
     assert acc["count_W"][0, 0] == 1 and acc["count_b"][0] == 1
@@ -188,8 +198,9 @@ def test_reference_by_hand_regularisation():
     """One link, zero error gradient (t = o), lr 0.1, rate 1: only the regulariser moves w."""
     X, y = np.array([[1.0]]), np.array([0.01])
     # L1, |w| < lr·rate: the step crosses zero → w = 0 and the link is dead for good.
-    net = PlaygroundReference([{"W": [[0.01]], "b": [0.0]}], problem="regression",
-                              regularization="l1")
+    net = PlaygroundReference(
+        [{"W": [[0.01]], "b": [0.0]}], problem="regression", regularization="l1"
+    )
     net.train(X, y, X, y, epochs=1, batch_size=1, learning_rate=0.1, regularization_rate=1.0)
     assert net.params[0]["W"][0, 0] == 0.0 and net.dead[0][0, 0]
     net.train(X, y, X, y, epochs=3, batch_size=1, learning_rate=0.1, regularization_rate=1.0)
@@ -197,24 +208,37 @@ def test_reference_by_hand_regularisation():
     assert net.accumulated[0]["count_W"][0, 0] == 0  # dead links accumulate nothing
     assert net.params[0]["b"][0] != 0.0  # the bias still trains
     # L1, the *gradient* step crosses zero: not a death (only the regulariser's crossing kills).
-    net = PlaygroundReference([{"W": [[0.01]], "b": [0.0]}], problem="regression",
-                              regularization="l1")
+    net = PlaygroundReference(
+        [{"W": [[0.01]], "b": [0.0]}], problem="regression", regularization="l1"
+    )
     # o = 0.01, t = 5.01 → dE/dw = (o - t)·x = -5 → w = 0.01 + 0.1·5 = 0.51, then -0.1·sign(0.01)
-    net.train(X, np.array([5.01]), X, y, epochs=1, batch_size=1, learning_rate=0.1,
-              regularization_rate=1.0)
+    net.train(
+        X,
+        np.array([5.01]),
+        X,
+        y,
+        epochs=1,
+        batch_size=1,
+        learning_rate=0.1,
+        regularization_rate=1.0,
+    )
     np.testing.assert_allclose(net.params[0]["W"][0, 0], 0.41, atol=1e-14)
     assert not net.dead[0][0, 0]
     # L1 at w = 0 exactly: sign(0) = 0, nothing moves, nothing dies.
-    net = PlaygroundReference([{"W": [[0.0]], "b": [0.0]}], problem="regression",
-                              regularization="l1")
-    net.train(X, np.array([0.0]), X, y, epochs=2, batch_size=1, learning_rate=0.1,
-              regularization_rate=1.0)
+    net = PlaygroundReference(
+        [{"W": [[0.0]], "b": [0.0]}], problem="regression", regularization="l1"
+    )
+    net.train(
+        X, np.array([0.0]), X, y, epochs=2, batch_size=1, learning_rate=0.1, regularization_rate=1.0
+    )
     assert net.params[0]["W"][0, 0] == 0.0 and not net.dead[0][0, 0]
     # L2: w -= lr·rate·w.
-    net = PlaygroundReference([{"W": [[0.5]], "b": [0.0]}], problem="regression",
-                              regularization="l2")
-    net.train(X, np.array([0.5]), X, y, epochs=1, batch_size=1, learning_rate=0.1,
-              regularization_rate=0.2)
+    net = PlaygroundReference(
+        [{"W": [[0.5]], "b": [0.0]}], problem="regression", regularization="l2"
+    )
+    net.train(
+        X, np.array([0.5]), X, y, epochs=1, batch_size=1, learning_rate=0.1, regularization_rate=0.2
+    )
     np.testing.assert_allclose(net.params[0]["W"][0, 0], 0.5 - 0.1 * 0.2 * 0.5, atol=1e-15)
 
 
@@ -230,8 +254,9 @@ def test_reference_by_hand_hidden_layer():
         {"W": [[w2 - lr * d_out * h]], "b": [b2 - lr * d_out]},
     ]
     params = [{"W": [[w1]], "b": [b1]}, {"W": [[w2]], "b": [b2]}]
-    net, tr, _ = train_reference(params, [[x]], [t], [[x]], [t], epochs=1, batch_size=1,
-                                 learning_rate=lr)
+    net, tr, _ = train_reference(
+        params, [[x]], [t], [[x]], [t], epochs=1, batch_size=1, learning_rate=lr
+    )
     for got, want in zip(net.params, expected, strict=True):
         np.testing.assert_allclose(got["W"], want["W"], atol=1e-15)
         np.testing.assert_allclose(got["b"], want["b"], atol=1e-15)
@@ -243,14 +268,12 @@ def test_reference_by_hand_hidden_layer():
 def test_reference_no_update_when_training_set_smaller_than_batch():
     X, y, Xt, yt = make_data(2, "classification", n_train=5)
     params = init_params(2, (3,), 0)
-    net, tr, te = train_reference(params, X, y, Xt, yt, epochs=3, batch_size=10,
-                                  learning_rate=0.1)
+    net, tr, te = train_reference(params, X, y, Xt, yt, epochs=3, batch_size=10, learning_rate=0.1)
     for got, start in zip(net.params, params, strict=True):
         np.testing.assert_array_equal(got["W"], start["W"].astype(np.float64))
         np.testing.assert_array_equal(got["b"], start["b"].astype(np.float64))
     assert np.all(tr == tr[0]) and np.all(te == te[0])
-    assert all(np.all(a["count_W"] == 15) and np.all(a["count_b"] == 15)
-               for a in net.accumulated)
+    assert all(np.all(a["count_W"] == 15) and np.all(a["count_b"] == 15) for a in net.accumulated)
 
 
 @pytest.mark.parametrize("problem", ["classification", "regression"])
@@ -266,7 +289,7 @@ def test_reference_backprop_matches_finite_differences(act, problem):
             minus = [{kk: vv.copy() for kk, vv in p.items()} for p in params]
             plus[k][key][idx] += h
             minus[k][key][idx] -= h
-            fd = (batch_loss(plus, X, y, act, problem) - batch_loss(minus, X, y, act, problem))
+            fd = batch_loss(plus, X, y, act, problem) - batch_loss(minus, X, y, act, problem)
             fd /= 2 * h
             assert abs(grads[k][key][idx] - fd) <= 1e-7 * max(1.0, abs(fd)), (k, key, idx)
 
@@ -277,7 +300,7 @@ def test_reference_backprop_matches_finite_differences(act, problem):
 
 # Compiling the engine's kernel costs 1-2 s per distinct (shapes, batch size, activation, problem,
 # n) on this machine class, while the regularisation kind and rates are traced values; so the
-# regularisation and live-change cases reuse the kernels of the cases above to stay fast.
+# regularisation, live-change and divergence cases reuse the kernels of these cases.
 
 # Every hidden activation with both problems; between them 0-3 hidden layers and 1-7 inputs.
 ACTIVATION_CASES = [
@@ -327,8 +350,9 @@ def test_batch_sizes(c):
     state, result, net, tr, te = run_case(c, EPOCHS)
     check_against_reference(state, result, net, tr, te, EPOCHS)
     if c["n"] < c["batch"]:  # the original never updates: params stay as initialised
-        for got, start in zip(state.params, init_params(c["F"], c["hidden"], c["seed"]),
-                              strict=True):
+        for got, start in zip(
+            state.params, init_params(c["F"], c["hidden"], c["seed"]), strict=True
+        ):
             np.testing.assert_array_equal(np.asarray(got["W"]), start["W"])
             np.testing.assert_array_equal(np.asarray(got["b"]), start["b"])
 
@@ -364,10 +388,20 @@ def test_l2_regularisation(c):
 
 def train_both(c, state, net, X, y, Xt, yt, epochs, lr):
     """`epochs` more epochs on the engine state and on the reference network, then compare."""
-    state, result = train(state, X, y, Xt, yt, epochs=epochs, batch_size=c["batch"],
-                          learning_rate=lr, regularization=c["reg"],
-                          regularization_rate=c["rate"], activation=c["act"],
-                          problem=c["problem"])
+    state, result = train(
+        state,
+        X,
+        y,
+        Xt,
+        yt,
+        epochs=epochs,
+        batch_size=c["batch"],
+        learning_rate=lr,
+        regularization=c["reg"],
+        regularization_rate=c["rate"],
+        activation=c["act"],
+        problem=c["problem"],
+    )
     tr, te = net.train(X, y, Xt, yt, epochs, c["batch"], lr, c["rate"])
     check_against_reference(state, result, net, tr, te, epochs)
     return state
@@ -426,8 +460,29 @@ def test_edit_of_a_dead_link_between_calls():
     j, i = (int(v) for v in np.argwhere(net.dead[layer])[0])
     state = edited_params(state, layer, "W", (j, i), np.float32(0.4))
     net.set_weight(layer, j, i, np.float32(0.4))
-    train_both(c, state, net, *data, epochs=2, lr=c["lr"])
+    X, y, Xt, yt = data
+    state, result = train(
+        state,
+        X,
+        y,
+        Xt,
+        yt,
+        epochs=2,
+        batch_size=c["batch"],
+        learning_rate=c["lr"],
+        regularization=c["reg"],
+        regularization_rate=c["rate"],
+        activation=c["act"],
+        problem=c["problem"],
+    )
+    tr, te = net.train(X, y, Xt, yt, 2, c["batch"], c["lr"], c["rate"])
     assert net.params[layer]["W"][j, i] == np.float32(0.4) and net.dead[layer][j, i]
+    engine_w = float(np.asarray(state.params[layer]["W"])[j, i])
+    assert engine_w == np.float32(0.4), (
+        f"edited dead link W[{layer}][{j},{i}]: the original keeps the edited 0.4 (frozen, "
+        f"still dead); the engine has {engine_w} after the next update"
+    )
+    check_against_reference(state, result, net, tr, te, 2)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -440,8 +495,18 @@ def test_divergence_keeps_last_finite_state():
     X, y, Xt, yt = make_data(c["F"], c["problem"], c["n"], 30, c["seed"])
     params = init_params(c["F"], c["hidden"], c["seed"])
     epochs = 10
-    state, result = train(init_state(params), X, y, Xt, yt, epochs=epochs, batch_size=10,
-                          learning_rate=1e6, activation="relu", problem="regression")
+    state, result = train(
+        init_state(params),
+        X,
+        y,
+        Xt,
+        yt,
+        epochs=epochs,
+        batch_size=10,
+        learning_rate=1e6,
+        activation="relu",
+        problem="regression",
+    )
     assert result.diverged
     assert result.epochs_done < epochs
     done = result.epochs_done
@@ -487,8 +552,12 @@ def x64():
 # against finite differences for all eight pairs above, and training compares the rest.
 @pytest.mark.parametrize(
     "act,problem",
-    [("relu", "classification"), ("tanh", "regression"), ("sigmoid", "classification"),
-     ("linear", "regression")],
+    [
+        ("relu", "classification"),
+        ("tanh", "regression"),
+        ("sigmoid", "classification"),
+        ("linear", "regression"),
+    ],
 )
 def test_engine_gradient_matches_finite_differences(x64, act, problem):
     out_act = {"classification": "tanh", "regression": "linear"}[problem]
@@ -516,5 +585,4 @@ def test_engine_gradient_matches_finite_differences(x64, act, problem):
             minus[k][key][idx] -= h
             fd[idx] = (float(loss(plus)) - float(loss(minus))) / (2 * h)
         assert_close(g, fd, f"layer {k} d{key}: jax.grad vs finite differences", tol=1e-6)
-        assert_close(g, ref[k][key], f"layer {k} d{key}: jax.grad vs reference backprop",
-                     tol=1e-9)
+        assert_close(g, ref[k][key], f"layer {k} d{key}: jax.grad vs reference backprop", tol=1e-9)
