@@ -32,9 +32,10 @@ demo: install
 	$(PYTHON) -m jupyterlab --no-browser --ip=$(HOST) --port=$(PORT) \
 		--ServerApp.root_dir=$(NOTEBOOKS) --LabApp.news_url=None
 
-lint:
+lint: js/node_modules/.package-lock.json
 	$(PYTHON) -m ruff check nnwidgets tests
 	$(PYTHON) -m ruff format --check nnwidgets tests
+	cd js && npm run typecheck
 
 pytest:
 	$(PYTHON) -m pytest -q -m "not e2e"

@@ -13,10 +13,7 @@ export class Heatmap {
   private frameRequest = 0;
   private readonly resizeObserver = new ResizeObserver((entries) => this.fitBackingStore(entries));
 
-  constructor(
-    parent: HTMLElement,
-    private readonly lut: Uint8ClampedArray = PLAYGROUND_LUT,
-  ) {
+  constructor(parent: HTMLElement) {
     this.canvas.className = "nnw-heatmap";
     Object.assign(this.canvas.style, { display: "block", aspectRatio: "1 / 1", height: "auto" });
     parent.append(this.canvas);
@@ -86,7 +83,7 @@ export class Heatmap {
       this.image = new ImageData(size, size);
       this.source.width = this.source.height = size;
     }
-    mapToRgba(this.map, this.lut, this.image.data);
+    mapToRgba(this.map, PLAYGROUND_LUT, this.image.data);
     this.source.getContext("2d")?.putImageData(this.image, 0, 0);
     context.imageSmoothingEnabled = true;
     context.imageSmoothingQuality = "high";

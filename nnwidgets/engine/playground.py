@@ -115,7 +115,12 @@ def _epoch(state, X, y, hyper, batch_size, activation, output_activation):
             g = batch_grad(params, dead, *data)
             return _update(params, g, batch_size, dead, hyper), None
 
-        (params, dead), _ = jax.lax.scan(batch, (params, dead), (batches_X, batches_y), unroll=2)
+        (params, dead), _ = jax.lax.scan(
+            batch,
+            (params, dead),
+            (batches_X, batches_y),
+            unroll=int(__import__("os").environ.get("UNROLL", "2")),
+        )
     if n % batch_size:
         tail = slice(full * batch_size, n)
         acc = jax.tree.map(jnp.add, acc, batch_grad(params, dead, X[tail], y[tail]))
@@ -127,8 +132,13 @@ def _all_finite(tree):
     return jnp.all(jnp.stack([jnp.all(jnp.isfinite(x)) for x in jax.tree.leaves(tree)]))
 
 
-def _run_epochs(state, data, hyper, epochs, batch_size, activation, output_activation):
-    """Up to `epochs` (<= CHUNK_EPOCHS) epochs; stops changing the state once it diverges."""
+def _run_epochs(state, data, hyper, epochs, batch_size, activation, output_activation, checked):
+    """Up to CHUNK_EPOCHS epochs: new state, per-epoch losses, how many epochs stayed finite.
+
+    Unchecked, every epoch runs and `done` is `epochs` if everything stayed finite, else -1: the
+    fast path, which spends nothing per epoch on divergence. Checked, the state stops at the last
+    finite epoch; callers rerun a chunk that way only when the fast path reported -1.
+    """
     X, y, X_test, y_test = data
     n_train = X.shape[0]
     X_all = jnp.concatenate([X, X_test])
@@ -140,21 +150,29 @@ def _run_epochs(state, data, hyper, epochs, batch_size, activation, output_activ
         out = forward(new.params, X_all, activation, output_activation)[-1]
         errors = half_squared_error(out, y_all)
         loss = jnp.stack([jnp.mean(errors[:n_train]), jnp.mean(errors[n_train:])])
+        losses = losses.at[i].set(loss)
+        if not checked:
+            return new, losses, done, ok
         keep = ok & jnp.isfinite(loss[0]) & _all_finite(new.params)
         state = jax.tree.map(lambda a, b: jnp.where(keep, a, b), new, state)
-        return state, losses.at[i].set(loss), done + keep, keep
+        return state, losses, done + keep, keep
 
     losses = jnp.full((CHUNK_EPOCHS, 2), jnp.nan, jnp.float32)
     init = (state, losses, jnp.int32(0), jnp.bool_(True))
     state, losses, done, _ = jax.lax.fori_loop(0, epochs, body, init)
+    if not checked:
+        ran = jnp.arange(CHUNK_EPOCHS) < epochs
+        finite = _all_finite(state.params) & jnp.all(jnp.isfinite(losses[:, 0]) | ~ran)
+        done = jnp.where(finite, epochs, -1)
     return state, losses, done
 
 
-_STATIC = ("batch_size", "activation", "output_activation")
+_STATIC = ("batch_size", "activation", "output_activation", "checked")
 _train_chunk = jax.jit(_run_epochs, static_argnames=_STATIC)
 # One kernel for N configurations: state and hyperparameters carry a leading config axis.
 _sweep_chunk = jax.jit(
-    jax.vmap(_run_epochs, in_axes=(0, None, 0, None, None, None, None)), static_argnames=_STATIC
+    jax.vmap(_run_epochs, in_axes=(0, None, 0, None, None, None, None, None)),
+    static_argnames=_STATIC,
 )
 
 
@@ -208,21 +226,22 @@ def _check_choice(name, value, allowed):
 
 
 def _run(kernel, state, data, hyper, epochs, batch_size, activation, problem):
-    """Call `kernel` chunk by chunk; losses come back with epochs on the last axis."""
+    """Call `kernel` chunk by chunk; losses come back with epochs on the second-last axis."""
     losses, done_total, remaining = [], 0, int(epochs)
+    options = dict(
+        batch_size=int(batch_size), activation=activation, output_activation=PROBLEMS[problem]
+    )
     while remaining > 0:
         chunk = min(remaining, CHUNK_EPOCHS)
-        state, chunk_losses, done = kernel(
-            state,
-            data,
-            hyper,
-            chunk,
-            batch_size=int(batch_size),
-            activation=activation,
-            output_activation=PROBLEMS[problem],
-        )
-        losses.append(np.asarray(chunk_losses)[..., :chunk, :])
+        new_state, chunk_losses, done = kernel(state, data, hyper, chunk, checked=False, **options)
         done = np.asarray(done)
+        if np.any(done < 0):  # something diverged: find where, keeping the last finite state
+            new_state, chunk_losses, done = kernel(
+                state, data, hyper, chunk, checked=True, **options
+            )
+            done = np.asarray(done)
+        state = new_state
+        losses.append(np.asarray(chunk_losses)[..., :chunk, :])
         done_total = done_total + done
         remaining -= chunk
         if np.all(done < chunk):

@@ -25,8 +25,12 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -40,11 +44,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
-]
-
-# Console errors that say nothing about our code. Each entry: a pattern, and why it is harmless.
-BENIGN_CONSOLE_ERRORS = [
-    # None seen with JupyterLab 4.6 and these settings; add (pattern, reason) pairs as they appear.
 ]
 
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
@@ -207,6 +206,7 @@ def stop(lab: JupyterLab) -> None:
 
 @pytest.fixture(scope="session")
 def browser():
+    # Imported here, so that collecting the other test folders never needs Playwright.
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
@@ -218,17 +218,13 @@ def browser():
         browser.close()
 
 
-def is_benign(message: str) -> bool:
-    return any(re.search(pattern, message) for pattern, _why in BENIGN_CONSOLE_ERRORS)
-
-
 class KernelError(Exception):
     """Code run through ``LabNotebook.run`` raised; the message holds the traceback."""
 
 
 @dataclass
 class LabNotebook:
-    page: object  # playwright.sync_api.Page
+    page: "Page"
     name: str
     console_errors: list[str] = field(default_factory=list)
 
@@ -269,9 +265,6 @@ class LabNotebook:
         self.page.screenshot(path=path, **options)
         return path
 
-    def errors_not_benign(self) -> list[str]:
-        return [message for message in self.console_errors if not is_benign(message)]
-
 
 @pytest.fixture
 def open_notebook(jupyter_lab, browser, request):
@@ -292,39 +285,51 @@ def open_notebook(jupyter_lab, browser, request):
             if message.type == "error":
                 notebook.console_errors.append(f"console: {message.text} at {message.location}")
 
+        # Every error counts: JupyterLab 4.6 with news and update checks off logs none, so there
+        # is no noise to filter out.
         page.on("console", on_console)
         page.on("pageerror", lambda error: notebook.console_errors.append(f"page: {error}"))
         # ?reset: start from an empty workspace, whatever earlier tests left open.
         page.goto(f"{jupyter_lab.url}/lab/tree/{name}?reset&token={jupyter_lab.token}")
         page.wait_for_function("() => window.jupyterapp !== undefined")
         failures = page.evaluate(
-            """async (path) => {
+            """async ([path, timeoutMs]) => {
+                const deadline = Date.now() + timeoutMs;
+                const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+                const timedOut = (what) => new Error(`timed out waiting for ${what}`);
+                const until = async (ready, what) => {
+                    while (!ready()) {
+                        if (Date.now() > deadline) throw timedOut(what);
+                        await sleep(100);
+                    }
+                };
+                const within = (promise, what) => Promise.race([promise,
+                    sleep(deadline - Date.now()).then(() => { throw timedOut(what); })]);
                 const app = window.jupyterapp;
-                await app.restored;
-                let panel;
-                while (!(panel = Array.from(app.shell.widgets("main")).find(
-                    (widget) => widget.context?.path === path)))
-                    await new Promise((resolve) => setTimeout(resolve, 100));
-                await panel.context.ready;
-                await panel.sessionContext.ready;
-                while (panel.sessionContext.session?.kernel?.status !== "idle")
-                    await new Promise((resolve) => setTimeout(resolve, 100));
-                await app.commands.execute("notebook:run-all-cells");
+                await within(app.restored, "JupyterLab to start");
+                const find = () => Array.from(app.shell.widgets("main")).find(
+                    (widget) => widget.context?.path === path);
+                await until(find, `${path} to open`);
+                const panel = find();
+                await within(panel.sessionContext.ready, "a kernel session");
+                await until(() => panel.sessionContext.session?.kernel?.status === "idle",
+                            "an idle kernel");
+                await within(app.commands.execute("notebook:run-all-cells"), "all cells to run");
                 return panel.content.widgets.flatMap((cell, index) =>
                     (cell.model.type === "code" ? cell.model.outputs.toJSON() : [])
                         .filter((output) => output.output_type === "error")
                         .map((output) => `cell ${index}: ` + output.traceback.join("\\n")));
             }""",
-            name,
+            [name, timeout * 1000],
         )
         if failures:
             raise KernelError(ANSI_ESCAPE.sub("", "\n\n".join(failures)))
         return notebook
 
     yield open_
-    failed = getattr(request.node, "report_call", None)
+    report = getattr(request.node, "report_call", None)
     for index, context in enumerate(contexts):
-        if failed is not None and failed.failed:
+        if report is not None and report.failed:
             ARTIFACTS.mkdir(exist_ok=True)
             context.pages[0].screenshot(path=ARTIFACTS / f"FAILED-{request.node.name}-{index}.png")
         context.close()

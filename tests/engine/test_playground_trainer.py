@@ -381,6 +381,21 @@ def test_l2_regularisation(c):
     assert not any(d.any() for d in net.dead)
 
 
+def test_float64_numpy_params_accepted():
+    """init_state takes float64 numpy params (rounded to float32) and trains the same."""
+    c = BATCH_CASES[2]
+    X, y, Xt, yt = make_data(c["F"], c["problem"], c["n"], 30, c["seed"])
+    params = init_params(c["F"], c["hidden"], c["seed"])
+    params64 = [{k: v.astype(np.float64) for k, v in p.items()} for p in params]
+    kwargs = dict(epochs=3, batch_size=c["batch"], learning_rate=c["lr"], activation=c["act"])
+    s32, r32 = train(init_state(params), X, y, Xt, yt, **kwargs)
+    s64, r64 = train(init_state(params64), X, y, Xt, yt, **kwargs)
+    np.testing.assert_array_equal(r32.train_loss, r64.train_loss)
+    for a, b in zip(s32.params, s64.params, strict=True):
+        np.testing.assert_array_equal(np.asarray(a["W"]), np.asarray(b["W"]))
+        np.testing.assert_array_equal(np.asarray(a["b"]), np.asarray(b["b"]))
+
+
 # ---------------------------------------------------------------------------------------------
 # 2. live changes between two calls of `train`
 # ---------------------------------------------------------------------------------------------

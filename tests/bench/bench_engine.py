@@ -1,0 +1,360 @@
+"""Speed of nnwidgets.engine: training, neuron maps, sweeps and compiles, against baselines.
+
+Run: `PYTHONPATH=. python tests/bench/bench_engine.py` (or `make bench`). Prints its figures, the
+ratios against numpy and PyTorch measured in this same run, whether each target is met, and last a
+single JSON line with every figure. Times are medians over repeated calls after warm-up: the
+machine is shared, so single timings mean little.
+"""
+
+import contextlib
+import dataclasses
+import json
+import logging
+import platform
+
+import jax
+import numpy as np
+from baselines import NUMPY_DTYPE, NumpyTrainer, TorchTrainer, torch_description
+from timing import epoch_rates, epochs_per_call_for, median, seconds_of, timed_runs
+from workloads import ALL_FEATURES, DEFAULT, LARGE, WORKLOADS, Data, initial_params, load_data
+
+import nnwidgets as nw
+from nnwidgets import engine
+from nnwidgets.engine.playground import _train_chunk
+
+# Epochs per timed engine call: long enough (~0.1-0.3 s) that dispatch and timer noise vanish.
+ENGINE_EPOCHS_PER_CALL = {"default": 1024, "large": 1024, "multigauss": 256}
+ENGINE_REPEATS = 7
+BASELINE_SECONDS_PER_CALL = 0.4
+BASELINE_REPEATS = 5
+AGREEMENT_EPOCHS = 3
+AGREEMENT_TOLERANCE = 1e-4  # engine float32 vs numpy float64: losses after a few epochs
+
+MAP_RESOLUTION = 100
+MAP_CALLS = 200
+MAP_TARGET_MS = 5.0
+
+SWEEP_CONFIGS = 64
+SWEEP_EPOCHS = 256
+SWEEP_REPEATS = 3
+SWEEP_TARGET_RATIO = 8.0
+
+NEW_SHAPE_HIDDEN = (5, 3)  # a network shape no other benchmark compiles
+
+
+class EngineTrainer:
+    """`engine.train` as the baselines are called: keeps its state, returns (epochs, 2) losses."""
+
+    def __init__(self, params, data: Data, workload):
+        self.state = engine.init_state(params)
+        self.data = data
+        self.workload = workload
+
+    def train(self, epochs: int, learning_rate: float | None = None) -> np.ndarray:
+        w, d = self.workload, self.data
+        self.state, result = engine.train(
+            self.state,
+            d.X_train,
+            d.y_train,
+            d.X_test,
+            d.y_test,
+            epochs=epochs,
+            batch_size=w.batch_size,
+            learning_rate=w.learning_rate if learning_rate is None else learning_rate,
+            activation=w.activation,
+            problem=w.problem,
+        )
+        jax.block_until_ready(self.state)
+        return np.stack([result.train_loss, result.test_loss], axis=1)
+
+
+def baseline_trainers(params, data, workload) -> dict:
+    trainers = {"numpy": NumpyTrainer(params, data, workload)}
+    if torch_description():
+        trainers["torch"] = TorchTrainer(params, data, workload)
+    return trainers
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. training speed
+# ---------------------------------------------------------------------------------------------
+
+
+def check_agreement(engine_trainer, baselines) -> dict:
+    """The first epochs' losses of every baseline match the engine's, so all run the same rule.
+
+    This also compiles the engine's kernel, and leaves every trainer a few epochs in.
+    """
+    expected = engine_trainer.train(AGREEMENT_EPOCHS)
+    differences = {}
+    for name, trainer in baselines.items():
+        difference = float(np.max(np.abs(trainer.train(AGREEMENT_EPOCHS) - expected)))
+        assert difference <= AGREEMENT_TOLERANCE, (
+            f"{name} baseline disagrees with the engine after {AGREEMENT_EPOCHS} epochs: "
+            f"max loss difference {difference:.2g} > {AGREEMENT_TOLERANCE:g}"
+        )
+        differences[name] = difference
+    return differences
+
+
+def bench_training(workload) -> dict:
+    data = load_data(workload)
+    params = initial_params(workload)
+    engine_trainer = EngineTrainer(params, data, workload)
+    baselines = baseline_trainers(params, data, workload)
+    differences = check_agreement(engine_trainer, baselines)
+
+    engine_epochs = ENGINE_EPOCHS_PER_CALL[workload.name]
+    rates = {"engine": epoch_rates(engine_trainer.train, engine_epochs, ENGINE_REPEATS)}
+    for name, trainer in baselines.items():
+        epochs = epochs_per_call_for(trainer.train, BASELINE_SECONDS_PER_CALL)
+        rates[name] = epoch_rates(trainer.train, epochs, BASELINE_REPEATS)
+
+    result = {f"{name}_epochs_per_s": median(r) for name, r in rates.items()}
+    engine_rate = result["engine_epochs_per_s"]
+    for name in baselines:
+        result[f"engine_over_{name}"] = engine_rate / result[f"{name}_epochs_per_s"]
+    result["playground_epochs_per_s"] = workload.playground_epochs_per_s
+    result["engine_over_playground"] = engine_rate / workload.playground_epochs_per_s
+    result["target_epochs_per_s"] = workload.target_epochs_per_s
+    result["target_met"] = engine_rate >= workload.target_epochs_per_s
+    result["agreement_max_loss_difference"] = differences
+    result["spread"] = {name: (min(r), max(r)) for name, r in rates.items()}
+    return result
+
+
+def print_training(results: dict) -> None:
+    torch_name = torch_description()
+    engine_epochs = "/".join(map(str, ENGINE_EPOCHS_PER_CALL.values()))
+    print(
+        f"Training, epochs/s (median; engine {ENGINE_REPEATS} calls of {engine_epochs} epochs;"
+        f" baselines {BASELINE_REPEATS} calls of ~{BASELINE_SECONDS_PER_CALL} s;"
+        " train and test loss every epoch)"
+    )
+    print(f"  numpy: vectorised per batch, {np.dtype(NUMPY_DTYPE).name}")
+    print(f"  torch: {torch_name}, autograd per batch" if torch_name else "  PyTorch not installed")
+    header = f"  {'config':<11}{'engine':>9}{'numpy':>8}{'torch':>8}{'Playgr.':>9}"
+    header += f"{'eng/np':>9}{'eng/torch':>10}{'eng/PG':>8}{'target':>9}  met"
+    print(header)
+    for name, r in results.items():
+        torch_rate = r.get("torch_epochs_per_s")
+        print(
+            f"  {name:<11}{r['engine_epochs_per_s']:>9,.0f}{r['numpy_epochs_per_s']:>8,.0f}"
+            + (f"{torch_rate:>8,.0f}" if torch_rate else f"{'-':>8}")
+            + f"{r['playground_epochs_per_s']:>9,.0f}{r['engine_over_numpy']:>8.1f}x"
+            + (f"{r['engine_over_torch']:>9.1f}x" if torch_rate else f"{'-':>10}")
+            + f"{r['engine_over_playground']:>7.1f}x{r['target_epochs_per_s']:>9,.0f}"
+            + f"  {'yes' if r['target_met'] else 'NO'}"
+        )
+    for name, r in results.items():
+        spread = ", ".join(f"{k} {lo:,.0f}-{hi:,.0f}" for k, (lo, hi) in r["spread"].items())
+        agree = ", ".join(f"{k} {v:.1e}" for k, v in r["agreement_max_loss_difference"].items())
+        print(
+            f"  {name}: range over calls: {spread}; loss difference after "
+            f"{AGREEMENT_EPOCHS} epochs vs engine: {agree}"
+        )
+    print("  Playground: the original's training code alone on this machine class (DESIGN.md)")
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. neuron maps
+# ---------------------------------------------------------------------------------------------
+
+
+def bench_neuron_maps() -> dict:
+    """Every neuron's map of the largest network over the grid, as floats and as the bytes sent."""
+    params = engine.init_state(initial_params(LARGE)).params
+    grid = nw.datasets.feature_matrix(nw.datasets.grid_points(MAP_RESOLUTION), ALL_FEATURES)
+    grid = jax.device_put(grid)  # the widget computes it once per feature set
+
+    def float_maps():
+        return jax.block_until_ready(engine.neuron_maps(params, grid))
+
+    def byte_maps():
+        return np.asarray(engine.quantized_neuron_maps(params, grid)).tobytes()
+
+    result = {}
+    for name, call in (("float_maps_ms", float_maps), ("uint8_bytes_ms", byte_maps)):
+        result[name] = 1000 * median(timed_runs(call, MAP_CALLS, warmup=10))
+    result["neurons"] = int(float_maps().shape[0])
+    result["target_ms"] = MAP_TARGET_MS
+    result["target_met"] = max(result["float_maps_ms"], result["uint8_bytes_ms"]) <= MAP_TARGET_MS
+    return result
+
+
+def print_neuron_maps(r: dict) -> None:
+    print(
+        f"Neuron maps, {LARGE.sizes} network, {r['neurons']} maps of "
+        f"{MAP_RESOLUTION}x{MAP_RESOLUTION} (median of {MAP_CALLS} calls):"
+    )
+    print(f"  neuron_maps (float32, on device): {r['float_maps_ms']:.2f} ms")
+    print(f"  quantized_neuron_maps -> numpy -> bytes: {r['uint8_bytes_ms']:.2f} ms")
+    print(f"  target <= {r['target_ms']:g} ms: {'yes' if r['target_met'] else 'NO'}")
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. sweep
+# ---------------------------------------------------------------------------------------------
+
+
+def bench_sweep() -> dict:
+    """64 learning rates in one vmapped kernel against one run of the same length."""
+    w, data = DEFAULT, load_data(DEFAULT)
+    rates = np.geomspace(1e-3, 3, SWEEP_CONFIGS)
+    states = engine.stack_states(
+        [engine.init_state(initial_params(w, seed)) for seed in range(SWEEP_CONFIGS)]
+    )
+    options = {"epochs": SWEEP_EPOCHS, "batch_size": w.batch_size, "activation": w.activation}
+    arrays = (data.X_train, data.y_train, data.X_test, data.y_test)
+
+    def run_sweep():
+        swept, result = engine.sweep(states, *arrays, learning_rate=rates, **options)
+        jax.block_until_ready(swept)
+        return result
+
+    single_state = engine.init_state(initial_params(w))
+
+    def run_single():
+        state, _ = engine.train(single_state, *arrays, learning_rate=w.learning_rate, **options)
+        return jax.block_until_ready(state)
+
+    sweep_s = median(timed_runs(run_sweep, SWEEP_REPEATS))
+    single_s = median(timed_runs(run_single, 2 * SWEEP_REPEATS + 1))
+    ratio = sweep_s / single_s
+    return {
+        "configs": SWEEP_CONFIGS,
+        "epochs": SWEEP_EPOCHS,
+        "sweep_s": sweep_s,
+        "single_run_s": single_s,
+        "ratio": ratio,
+        "config_epochs_per_s": SWEEP_CONFIGS * SWEEP_EPOCHS / sweep_s,
+        "diverged_configs": int(np.sum(run_sweep().diverged)),
+        "target_ratio": SWEEP_TARGET_RATIO,
+        "target_met": ratio <= SWEEP_TARGET_RATIO,
+    }
+
+
+def print_sweep(r: dict) -> None:
+    print(
+        f"Sweep of {r['configs']} learning rates (1e-3..3) x {r['epochs']} epochs, default config"
+        f" ({r['diverged_configs']} diverged):"
+    )
+    print(
+        f"  sweep {r['sweep_s'] * 1000:.0f} ms, one run {r['single_run_s'] * 1000:.1f} ms,"
+        f" ratio {r['ratio']:.1f}x (target <= {r['target_ratio']:g}x:"
+        f" {'yes' if r['target_met'] else 'NO'})"
+    )
+    print(f"  {r['config_epochs_per_s']:,.0f} configuration-epochs/s")
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. compiles
+# ---------------------------------------------------------------------------------------------
+
+
+class _CompileCounter(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.names = []
+
+    def emit(self, record):
+        message = record.getMessage()
+        if message.startswith("Finished XLA compilation of "):
+            self.names.append(message.removeprefix("Finished XLA compilation of ").split(" in ")[0])
+
+
+@contextlib.contextmanager
+def counting_compiles():
+    """Yields the list of names of the XLA compilations that happen inside the block."""
+    logger = logging.getLogger("jax._src.dispatch")
+    counter = _CompileCounter()
+    propagate = logger.propagate
+    logger.addHandler(counter)
+    logger.propagate = False  # count them without printing them
+    jax.config.update("jax_log_compiles", True)
+    try:
+        yield counter.names
+    finally:
+        jax.config.update("jax_log_compiles", False)
+        logger.removeHandler(counter)
+        logger.propagate = propagate
+
+
+def _kernel_cache_size() -> int:
+    """How many compiled training kernels jax.jit holds (private API; -1 where it is gone)."""
+    cache_size = getattr(_train_chunk, "_cache_size", None)
+    return cache_size() if cache_size else -1
+
+
+def bench_compile() -> dict:
+    """First call on a shape never seen (cold caches), a warm call, and a learning-rate change."""
+    w = dataclasses.replace(DEFAULT, hidden=NEW_SHAPE_HIDDEN)
+    data = load_data(w)
+    jax.clear_caches()
+    trainer = EngineTrainer(initial_params(w), data, w)
+    jax.block_until_ready(trainer.state)  # building the state compiles tiny ops: not timed
+
+    cache_before = _kernel_cache_size()
+    with counting_compiles() as first_compiles:
+        first_s = seconds_of(lambda: trainer.train(1))
+    warm_s = median(timed_runs(lambda: trainer.train(1), 9, warmup=0))
+    with counting_compiles() as rate_compiles:
+        rate_change_s = seconds_of(lambda: trainer.train(1, learning_rate=0.1))
+    return {
+        "shape": w.sizes,
+        "first_call_s": first_s,
+        "warm_call_s": warm_s,
+        "learning_rate_change_call_s": rate_change_s,
+        "first_call_compiles": len(first_compiles),
+        "first_call_compiled": first_compiles,
+        "learning_rate_change_compiles": len(rate_compiles),
+        "train_kernels_compiled": _kernel_cache_size() - cache_before,
+        "no_recompile_on_learning_rate_change": not rate_compiles,
+    }
+
+
+def print_compile(r: dict) -> None:
+    print(f"Compile, new shape {r['shape']} after jax.clear_caches(), train(epochs=1):")
+    print(
+        f"  first call {r['first_call_s']:.2f} s ({r['first_call_compiles']} XLA compiles:"
+        f" {', '.join(r['first_call_compiled'])})"
+    )
+    print(f"  warm call {r['warm_call_s'] * 1000:.2f} ms")
+    print(
+        f"  first call after a learning-rate change {r['learning_rate_change_call_s'] * 1000:.2f}"
+        f" ms, {r['learning_rate_change_compiles']} compiles"
+        f" (train kernels compiled in all: {r['train_kernels_compiled']})"
+    )
+
+
+def main() -> None:
+    print(
+        f"nnwidgets engine benchmark: JAX {jax.__version__} on {jax.devices()[0].device_kind},"
+        f" {platform.machine()}"
+    )
+    training = {}
+    for workload in WORKLOADS:
+        training[workload.name] = bench_training(workload)
+    print_training(training)
+    maps = bench_neuron_maps()
+    print_neuron_maps(maps)
+    sweep = bench_sweep()
+    print_sweep(sweep)
+    compile_ = bench_compile()  # last: it clears JAX's caches
+    print_compile(compile_)
+    results = {
+        "bench": "engine",
+        "jax": jax.__version__,
+        "device": jax.devices()[0].device_kind,
+        "numpy_dtype": np.dtype(NUMPY_DTYPE).name,
+        "torch": torch_description() or "PyTorch not installed",
+        "training": training,
+        "neuron_maps": maps,
+        "sweep": sweep,
+        "compile": compile_,
+    }
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
