@@ -29,7 +29,7 @@ def categorical_crossentropy(prob, target_onehot):
 def sparse_categorical_crossentropy(prob, target_index):
     p = jnp.clip(prob, _EPS, 1 - _EPS)
     picked = jnp.take_along_axis(p, target_index.astype(jnp.int32)[:, None], axis=-1)
-    return -picked[:, 0]
+    return -jnp.log(picked[:, 0])
 
 
 LOSSES = {

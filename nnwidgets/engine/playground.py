@@ -14,6 +14,7 @@ examples left are summed into the carry. Summing gradients over a batch is the g
 summed loss, so each batch is one `jax.grad` of a vectorised forward pass.
 """
 
+from functools import partial
 from typing import NamedTuple
 
 import jax
@@ -169,17 +170,22 @@ def _run_epochs(state, data, hyper, epochs, batch_size, activation, output_activ
 
 _STATIC = ("batch_size", "activation", "output_activation", "checked")
 _train_chunk = jax.jit(_run_epochs, static_argnames=_STATIC)
+
+
 # One kernel for N configurations: state and hyperparameters carry a leading config axis.
-_sweep_chunk = jax.jit(
-    jax.vmap(_run_epochs, in_axes=(0, None, 0, None, None, None, None, None)),
-    static_argnames=_STATIC,
-)
+@partial(jax.jit, static_argnames=_STATIC)
+def _sweep_chunk(states, data, hyper, epochs, **options):
+    run = partial(_run_epochs, **options)
+    return jax.vmap(run, in_axes=(0, None, 0, None))(states, data, hyper, epochs)
 
 
 def _check_data(state, X_train, y_train, X_test, y_test):
     X_train = _as_float32("X_train", X_train, 2)
     y_train = _as_float32("y_train", y_train, 1)
-    X_test = _as_float32("X_test", X_test, 2).reshape(-1, X_train.shape[1])
+    X_test = np.asarray(X_test, np.float32)
+    if X_test.size == 0:  # no test data: an empty (0, F) set, whatever shape it came in
+        X_test = X_test.reshape(0, X_train.shape[1])
+    X_test = _as_float32("X_test", X_test, 2)
     y_test = _as_float32("y_test", y_test, 1)
     if X_train.shape[0] != y_train.shape[0]:
         raise ValueError(f"X_train has {X_train.shape[0]} rows but y_train has {y_train.shape[0]}")
@@ -188,8 +194,9 @@ def _check_data(state, X_train, y_train, X_test, y_test):
     if X_train.shape[0] == 0:
         raise ValueError("X_train must hold at least one example, got 0")
     inputs = state.params[0]["W"].shape[-2]
-    if X_train.shape[1] != inputs:
-        raise ValueError(f"X_train has {X_train.shape[1]} features but the network takes {inputs}")
+    for name, X in (("X_train", X_train), ("X_test", X_test)):
+        if X.shape[1] != inputs:
+            raise ValueError(f"{name} has {X.shape[1]} features but the network takes {inputs}")
     return X_train, y_train, X_test, y_test
 
 

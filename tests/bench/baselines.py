@@ -10,6 +10,8 @@ Each trainer keeps its own weights between calls; `train(epochs)` returns the lo
 (epochs, 2) array of (train, test) per epoch, like the engine's result.
 """
 
+import contextlib
+
 import numpy as np
 from workloads import Data, Workload
 
@@ -162,6 +164,24 @@ class TorchTrainer(PlaygroundRule):
     def _loss(self, X, y):
         with torch.no_grad():
             return torch.mean(0.5 * torch.square(self._forward(X) - y)).item()
+
+
+class OneThreadTorchTrainer(TorchTrainer):
+    """The same, on one thread: on a busy 2-core machine the default 2 threads run far slower."""
+
+    def train(self, epochs: int) -> np.ndarray:
+        with torch_threads(1):
+            return super().train(epochs)
+
+
+@contextlib.contextmanager
+def torch_threads(count: int):
+    before = torch.get_num_threads()
+    torch.set_num_threads(count)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def torch_description() -> str | None:

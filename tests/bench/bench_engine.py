@@ -10,11 +10,19 @@ import contextlib
 import dataclasses
 import json
 import logging
+import os
 import platform
+import sys
 
 import jax
 import numpy as np
-from baselines import NUMPY_DTYPE, NumpyTrainer, TorchTrainer, torch_description
+from baselines import (
+    NUMPY_DTYPE,
+    NumpyTrainer,
+    OneThreadTorchTrainer,
+    TorchTrainer,
+    torch_description,
+)
 from timing import epoch_rates, epochs_per_call_for, median, seconds_of, timed_runs
 from workloads import ALL_FEATURES, DEFAULT, LARGE, WORKLOADS, Data, initial_params, load_data
 
@@ -72,6 +80,7 @@ def baseline_trainers(params, data, workload) -> dict:
     trainers = {"numpy": NumpyTrainer(params, data, workload)}
     if torch_description():
         trainers["torch"] = TorchTrainer(params, data, workload)
+        trainers["torch_1_thread"] = OneThreadTorchTrainer(params, data, workload)
     return trainers
 
 
@@ -123,37 +132,44 @@ def bench_training(workload) -> dict:
     return result
 
 
+BASELINE_LABELS = {"numpy": "numpy", "torch": "torch", "torch_1_thread": "torch 1t"}
+
+
 def print_training(results: dict) -> None:
-    torch_name = torch_description()
     engine_epochs = "/".join(map(str, ENGINE_EPOCHS_PER_CALL.values()))
     print(
         f"Training, epochs/s (median; engine {ENGINE_REPEATS} calls of {engine_epochs} epochs;"
         f" baselines {BASELINE_REPEATS} calls of ~{BASELINE_SECONDS_PER_CALL} s;"
         " train and test loss every epoch)"
     )
-    print(f"  numpy: vectorised per batch, {np.dtype(NUMPY_DTYPE).name}")
+    print(f"  numpy: vectorised, one forward/backward per batch, {np.dtype(NUMPY_DTYPE).name}")
+    torch_name = torch_description()
     print(f"  torch: {torch_name}, autograd per batch" if torch_name else "  PyTorch not installed")
-    header = f"  {'config':<11}{'engine':>9}{'numpy':>8}{'torch':>8}{'Playgr.':>9}"
-    header += f"{'eng/np':>9}{'eng/torch':>10}{'eng/PG':>8}{'target':>9}  met"
-    print(header)
+    baselines = [
+        b for b in BASELINE_LABELS if any(f"{b}_epochs_per_s" in r for r in results.values())
+    ]
+    rates = ["engine", *baselines, "playground"]
+    labels = {"engine": "engine", **BASELINE_LABELS, "playground": "Playgr."}
+    header = "".join(f"{labels[k]:>9}" for k in rates)
+    header += "".join(f"{'/' + labels[k]:>10}" for k in [*baselines, "playground"])
+    print(f"  {'config':<11}{header}{'target':>8}  met")
     for name, r in results.items():
-        torch_rate = r.get("torch_epochs_per_s")
-        print(
-            f"  {name:<11}{r['engine_epochs_per_s']:>9,.0f}{r['numpy_epochs_per_s']:>8,.0f}"
-            + (f"{torch_rate:>8,.0f}" if torch_rate else f"{'-':>8}")
-            + f"{r['playground_epochs_per_s']:>9,.0f}{r['engine_over_numpy']:>8.1f}x"
-            + (f"{r['engine_over_torch']:>9.1f}x" if torch_rate else f"{'-':>10}")
-            + f"{r['engine_over_playground']:>7.1f}x{r['target_epochs_per_s']:>9,.0f}"
-            + f"  {'yes' if r['target_met'] else 'NO'}"
-        )
+        if "error" in r:
+            print(f"  {name:<11}FAILED: {r['error']}")
+            continue
+        row = "".join(f"{r[f'{k}_epochs_per_s']:>9,.0f}" for k in rates)
+        row += "".join(f"{r[f'engine_over_{k}']:>9.1f}x" for k in [*baselines, "playground"])
+        met = "yes" if r["target_met"] else "NO"
+        print(f"  {name:<11}{row}{r['target_epochs_per_s']:>8,.0f}  {met}")
+    print("  /x: the engine's rate over x's; Playgr.: the original's training code alone on this")
+    print("  machine class (DESIGN.md); torch 1t: PyTorch on 1 thread")
     for name, r in results.items():
+        if "error" in r:
+            continue
         spread = ", ".join(f"{k} {lo:,.0f}-{hi:,.0f}" for k, (lo, hi) in r["spread"].items())
         agree = ", ".join(f"{k} {v:.1e}" for k, v in r["agreement_max_loss_difference"].items())
-        print(
-            f"  {name}: range over calls: {spread}; loss difference after "
-            f"{AGREEMENT_EPOCHS} epochs vs engine: {agree}"
-        )
-    print("  Playground: the original's training code alone on this machine class (DESIGN.md)")
+        print(f"  {name}: slowest-fastest call: {spread}")
+        print(f"  {name}: loss difference from the engine after {AGREEMENT_EPOCHS} epochs: {agree}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -327,21 +343,35 @@ def print_compile(r: dict) -> None:
     )
 
 
-def main() -> None:
+def run_section(name: str, bench, failures: list, show=None):
+    """`bench()`'s results, shown; a failure is reported and recorded, and the rest still runs."""
+    try:
+        result = bench()
+    except Exception as error:  # one broken kernel must not hide every other figure
+        message = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+        print(f"{name}: FAILED: {message}")
+        failures.append(name)
+        return {"error": message}
+    if show:
+        show(result)
+    return result
+
+
+def main() -> int:
     print(
         f"nnwidgets engine benchmark: JAX {jax.__version__} on {jax.devices()[0].device_kind},"
-        f" {platform.machine()}"
+        f" {platform.machine()}, {os.cpu_count()} CPUs"
     )
-    training = {}
-    for workload in WORKLOADS:
-        training[workload.name] = bench_training(workload)
+    failures = []
+    training = {
+        w.name: run_section(f"training {w.name}", lambda w=w: bench_training(w), failures)
+        for w in WORKLOADS
+    }
     print_training(training)
-    maps = bench_neuron_maps()
-    print_neuron_maps(maps)
-    sweep = bench_sweep()
-    print_sweep(sweep)
-    compile_ = bench_compile()  # last: it clears JAX's caches
-    print_compile(compile_)
+    maps = run_section("neuron maps", bench_neuron_maps, failures, print_neuron_maps)
+    sweep = run_section("sweep", bench_sweep, failures, print_sweep)
+    # Last: it clears JAX's caches.
+    compile_ = run_section("compile", bench_compile, failures, print_compile)
     results = {
         "bench": "engine",
         "jax": jax.__version__,
@@ -352,9 +382,11 @@ def main() -> None:
         "neuron_maps": maps,
         "sweep": sweep,
         "compile": compile_,
+        "failed": failures,
     }
     print(json.dumps(results))
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
