@@ -30,7 +30,6 @@ PROBLEMS = {"classification": "tanh", "regression": "linear"}
 # Epochs per compiled call: a loop with a traced trip count writes losses into buffers this long,
 # so any number of epochs runs on one compiled kernel per network shape.
 CHUNK_EPOCHS = 256
-COND = True
 
 
 class TrainState(NamedTuple):
@@ -116,19 +115,13 @@ def _epoch(state, X, y, hyper, batch_size, activation, output_activation):
             return _update(params, batch_grad(params, dead, X, y), batch_size, dead, hyper)
 
         def batch(carry, data):
-            if not COND:
-                return learn(*carry, *data), None
-            # The branch reads only small buffers, so XLA:CPU runs it inline, thunk after thunk,
-            # instead of dispatching its tiny kernels to a thread pool (5x less overhead).
-            always = data[1][0] == data[1][0]
+            # A branch that touches only small buffers runs inline on XLA:CPU, kernel after kernel,
+            # where the loop body would hand its tiny kernels to a thread pool: 25-30% faster
+            # epochs (measured). The predicate is always true but XLA cannot know it.
+            always = hyper[2] >= 0
             return jax.lax.cond(always, learn, lambda p, d, X, y: (p, d), *carry, *data), None
 
-        (params, dead), _ = jax.lax.scan(
-            batch,
-            (params, dead),
-            (batches_X, batches_y),
-            unroll=int(__import__("os").environ.get("UNROLL", "2")),
-        )
+        (params, dead), _ = jax.lax.scan(batch, (params, dead), (batches_X, batches_y))
     if n % batch_size:
         tail = slice(full * batch_size, n)
         acc = jax.tree.map(jnp.add, acc, batch_grad(params, dead, X[tail], y[tail]))
