@@ -6,8 +6,8 @@ _EPS = 1e-7  # Keras' epsilon: probabilities are clipped to [eps, 1 - eps]
 
 
 def half_squared_error(output, target):
-    """The Playground's error ½(o − t)², per example (output shape (n, 1) or (n,))."""
-    return 0.5 * jnp.square(output.reshape(target.shape) - target)
+    """The Playground's error ½(o − t)², elementwise (the shapes broadcast)."""
+    return 0.5 * jnp.square(output - target)
 
 
 def mean_squared_error(output, target):

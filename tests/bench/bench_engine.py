@@ -13,6 +13,7 @@ import logging
 import os
 import platform
 import sys
+from pathlib import Path
 
 import jax
 import numpy as np
@@ -29,6 +30,8 @@ from workloads import ALL_FEATURES, DEFAULT, LARGE, WORKLOADS, Data, initial_par
 import nnwidgets as nw
 from nnwidgets import engine
 from nnwidgets.engine.playground import _train_chunk
+
+CHECKOUT = Path(__file__).resolve().parents[2]
 
 # Epochs per timed engine call: long enough (~0.1-0.3 s) that dispatch and timer noise vanish.
 ENGINE_EPOCHS_PER_CALL = {"default": 1024, "large": 1024, "multigauss": 256}
@@ -131,7 +134,7 @@ def bench_training(workload) -> dict:
     result["target_epochs_per_s"] = workload.target_epochs_per_s
     result["target_met"] = engine_rate >= workload.target_epochs_per_s
     result["agreement_max_loss_difference"] = differences
-    result["spread"] = {name: (min(r), max(r)) for name, r in rates.items()}
+    result["slowest_fastest_epochs_per_s"] = {name: (min(r), max(r)) for name, r in rates.items()}
     return result
 
 
@@ -170,7 +173,8 @@ def print_training(results: dict) -> None:
     for name, r in results.items():
         if "error" in r:
             continue
-        spread = ", ".join(f"{k} {lo:,.0f}-{hi:,.0f}" for k, (lo, hi) in r["spread"].items())
+        extremes = r["slowest_fastest_epochs_per_s"].items()
+        spread = ", ".join(f"{k} {lo:,.0f}-{hi:,.0f}" for k, (lo, hi) in extremes)
         agree = ", ".join(f"{k} {v:.1e}" for k, v in r["agreement_max_loss_difference"].items())
         print(f"  {name}: slowest-fastest call: {spread}")
         print(f"  {name}: loss difference from the engine after {AGREEMENT_EPOCHS} epochs: {agree}")
@@ -390,6 +394,10 @@ def main() -> int:
         f"nnwidgets engine benchmark: JAX {jax.__version__} on {jax.devices()[0].device_kind},"
         f" {platform.machine()}, {os.cpu_count()} CPUs"
     )
+    package = Path(nw.__file__).resolve().parent
+    print(f"  measuring {package}")
+    if not package.is_relative_to(CHECKOUT):
+        print(f"  WARNING: not this checkout ({CHECKOUT}); run with PYTHONPATH=. to measure it")
     failures = []
     training = {
         w.name: run_section(f"training {w.name}", lambda w=w: bench_training(w), failures)
@@ -402,6 +410,7 @@ def main() -> int:
     compile_ = run_section("compile", bench_compile, failures, print_compile)
     results = {
         "bench": "engine",
+        "nnwidgets": str(package),
         "jax": jax.__version__,
         "device": jax.devices()[0].device_kind,
         "numpy_dtype": np.dtype(NUMPY_DTYPE).name,

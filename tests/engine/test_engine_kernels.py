@@ -51,7 +51,8 @@ def test_losses_match_keras_definitions():
         rtol=1e-6,
     )
     np.testing.assert_allclose(
-        engine.LOSSES["half_squared_error"](jnp.array([[0.5]]), jnp.array([1.0])), [0.125]
+        engine.LOSSES["half_squared_error"](jnp.array([0.5, 3.0]), jnp.array([1.0, 1.0])),
+        [0.125, 2.0],
     )
 
 
@@ -176,7 +177,7 @@ class _CompileCounter(logging.Handler):
 
     def emit(self, record):
         message = record.getMessage()
-        if "Compiling" in message and "_run_epochs" in message:
+        if "Compiling" in message and "_train_chunk" in message:
             self.messages.append(message)
 
 
