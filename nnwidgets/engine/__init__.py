@@ -1,7 +1,6 @@
 """Pure JAX kernels: no widget imports, so every kernel is testable and benchmarkable headless."""
 
 from .activations import ACTIVATIONS, get_activation
-from .cpu_threads import use_one_cpu_thread
 from .forward import dense, forward
 from .losses import LOSSES, get_loss
 from .neuron_maps import neuron_maps, quantized_neuron_maps
@@ -16,6 +15,7 @@ from .playground import (
     train,
     unstack_state,
 )
+from .runtime import use_compile_cache, use_one_cpu_thread
 
 __all__ = [
     "ACTIVATIONS",
@@ -36,8 +36,10 @@ __all__ = [
     "sweep",
     "train",
     "unstack_state",
+    "use_compile_cache",
     "use_one_cpu_thread",
 ]
 
 # Before anything runs a kernel (importing the modules above does not).
 use_one_cpu_thread()
+use_compile_cache()

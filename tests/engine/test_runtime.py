@@ -1,0 +1,74 @@
+"""How importing the engine sets up JAX, checked in fresh processes as a notebook kernel sees it."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import json, os
+import jax
+{before}
+from nnwidgets import engine
+(jax.numpy.ones((256, 256)) @ jax.numpy.ones((256, 256))).block_until_ready()
+print(json.dumps({{
+    "threads": len(os.listdir("/proc/self/task")),
+    "cache": jax.config.jax_compilation_cache_dir,
+    "affinity": sorted(os.sched_getaffinity(0)),
+    "one_thread_again": engine.use_one_cpu_thread(),
+}}))
+"""
+
+
+def _probe(tmp_path, before="", **env):
+    environment = {**os.environ, "HOME": str(tmp_path), "PYTHONPATH": str(REPO), **env}
+    for name in ("NNWIDGETS_XLA_THREADS", "NNWIDGETS_COMPILE_CACHE"):
+        if name not in env:
+            environment.pop(name, None)
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE.format(before=before)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_import_caches_compiled_kernels_in_the_users_cache_folder(tmp_path):
+    seen = _probe(tmp_path)
+    assert seen["cache"] == str(tmp_path / ".cache" / "nnwidgets" / "jax")
+    # The CPU client was made once, with the affinity put back afterwards.
+    assert seen["affinity"] == sorted(os.sched_getaffinity(0))
+    assert seen["one_thread_again"] is False
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: nothing to compare")
+def test_xla_gets_fewer_cpu_threads_unless_told_otherwise(tmp_path):
+    one = _probe(tmp_path)["threads"]
+    default = _probe(tmp_path, NNWIDGETS_XLA_THREADS="all")["threads"]
+    assert one < default
+
+
+def test_the_compile_cache_can_be_moved_or_turned_off(tmp_path):
+    assert _probe(tmp_path, NNWIDGETS_COMPILE_CACHE=str(tmp_path / "here"))["cache"] == str(
+        tmp_path / "here"
+    )
+    assert _probe(tmp_path, NNWIDGETS_COMPILE_CACHE="off")["cache"] is None
+
+
+def test_a_cache_folder_the_user_chose_for_jax_is_kept(tmp_path):
+    before = f'jax.config.update("jax_compilation_cache_dir", "{tmp_path / "mine"}")'
+    assert _probe(tmp_path, before=before)["cache"] == str(tmp_path / "mine")
+
+
+def test_a_client_jax_already_made_is_left_as_it_is(tmp_path):
+    seen = _probe(tmp_path, before="jax.devices()", NNWIDGETS_XLA_THREADS="one")
+    assert seen["affinity"] == sorted(os.sched_getaffinity(0))
+    assert seen["one_thread_again"] is False
