@@ -3,6 +3,8 @@
 import jax
 import jax.numpy as jnp
 
+from .names import lookup
+
 
 def step(x):
     """Heaviside: 1 where x >= 0, else 0 (its gradient is zero everywhere)."""
@@ -28,10 +30,4 @@ PLAYGROUND_ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 
 def get_activation(name: str):
     """The activation called `name`; ValueError naming the allowed ones otherwise."""
-    if not isinstance(name, str):
-        raise TypeError(f"activation must be a string, got {type(name).__name__}")
-    try:
-        return ACTIVATIONS[name]
-    except KeyError:
-        allowed = ", ".join(repr(a) for a in ACTIVATIONS)
-        raise ValueError(f"activation must be one of {allowed}, got {name!r}") from None
+    return lookup(ACTIVATIONS, "activation", name)

@@ -2,6 +2,8 @@
 
 import jax.numpy as jnp
 
+from .names import lookup
+
 _EPS = 1e-7  # Keras' epsilon: probabilities are clipped to [eps, 1 - eps]
 
 
@@ -44,10 +46,4 @@ LOSSES = {
 
 def get_loss(name: str):
     """The per-example loss called `name`; ValueError naming the allowed ones otherwise."""
-    if not isinstance(name, str):
-        raise TypeError(f"loss must be a string, got {type(name).__name__}")
-    try:
-        return LOSSES[name]
-    except KeyError:
-        allowed = ", ".join(repr(n) for n in LOSSES)
-        raise ValueError(f"loss must be one of {allowed}, got {name!r}") from None
+    return lookup(LOSSES, "loss", name)
