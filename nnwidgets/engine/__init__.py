@@ -4,6 +4,7 @@ from .activations import ACTIVATIONS, get_activation
 from .forward import dense, forward
 from .losses import LOSSES, get_loss
 from .neuron_maps import neuron_maps, quantized_neuron_maps
+from .optimizers import playground_sgd
 from .params import count_params, init_playground_params
 from .playground import (
     SweepResult,
@@ -31,6 +32,7 @@ __all__ = [
     "init_playground_params",
     "init_state",
     "neuron_maps",
+    "playground_sgd",
     "quantized_neuron_maps",
     "stack_states",
     "sweep",

@@ -20,9 +20,11 @@ from typing import NamedTuple
 import jax
 import jax.numpy as jnp
 import numpy as np
+import optax
 
 from .activations import PLAYGROUND_ACTIVATIONS, get_activation
 from .losses import half_squared_error
+from .optimizers import PlaygroundSGDState, playground_sgd
 
 REGULARIZATIONS = {None: 0, "l1": 1, "l2": 2}
 PROBLEMS = {"classification": "tanh", "regression": "linear"}
@@ -96,24 +98,17 @@ def _summed_loss(params, X, y, activation, output_activation):
 
 
 def _update(params, grad_sum, count, dead, hyper):
-    """Apply the mean of the summed gradients, then the regulariser at the pre-update weight."""
+    """One Playground update from summed gradients: their mean, through `playground_sgd`."""
     lr, reg_rate, reg_kind = hyper
-    new_params, new_dead = [], []
-    for layer, grads, is_dead in zip(params, grad_sum, dead, strict=True):
-        W = layer["W"]
-        stepped = W - (lr / count) * grads["W"]
-        reg_der = jnp.where(reg_kind == 1, jnp.sign(W), jnp.where(reg_kind == 2, W, 0.0))
-        regularized = stepped - (lr * reg_rate) * reg_der
-        crossed = (reg_kind == 1) & (stepped * regularized < 0)
-        # A dead link keeps whatever weight it has (0, or a value the user typed in) unchanged.
-        new_params.append(
-            {
-                "W": jnp.where(is_dead, W, jnp.where(crossed, 0.0, regularized)),
-                "b": layer["b"] - (lr / count) * grads["b"],
-            }
-        )
-        new_dead.append(is_dead | crossed)
-    return new_params, new_dead
+    optimizer = playground_sgd(lr, reg_rate, reg_kind)
+    mean = jax.tree.map(lambda g: g / count, grad_sum)
+    updates, state = optimizer.update(mean, PlaygroundSGDState(_dead_tree(params, dead)), params)
+    return optax.apply_updates(params, updates), [layer["W"] for layer in state.dead]
+
+
+def _dead_tree(params, dead):
+    """Dead links per layer as the optimizer's state: like params, biases never dead."""
+    return [{"W": d, "b": jnp.zeros(p["b"].shape, bool)} for p, d in zip(params, dead, strict=True)]
 
 
 def _inline(hyper, fn, *operands):
