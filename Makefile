@@ -49,5 +49,4 @@ vitest:
 test: install-test chromium lint vitest pytest e2e
 
 bench: install
-	$(PIP) install -q torch || echo "PyTorch not installed: its baseline is left out"
 	@for script in tests/bench/bench_*.py; do echo "== $$script"; $(PYTHON) $$script || exit 1; done
