@@ -1,0 +1,486 @@
+"""Reading and writing playground.tensorflow.org links: ``#activation=tanh&batchSize=10&...``.
+
+``parse_playground_url(url)`` turns a link into the Playground's arguments, under our names;
+``playground_url(config)`` writes the link back, key for key as the original writes it, so that a
+link the original made comes out unchanged, save for what the list below says is not kept.
+
+Each value is checked and a bad one raises a ``ValueError`` naming our argument, the link's key,
+the value given and what is allowed. The limits are the original's controls: noise 0-50,
+train_ratio 10-90, batch_size 1-30, 0-6 hidden layers of 1-8 neurons, at least one feature on.
+Learning and regularization rates may be any finite number above zero (at or above zero for the
+regularization rate): the original's menus offer 0.00001 to 10, but it reads any number from a
+link. The same checks hold in both directions, so ``parse_playground_url(playground_url(c)) == c``
+for every ``c`` that ``parse_playground_url`` returns.
+
+How a link is read, and where we depart from the original:
+
+- Missing keys take the original's defaults (``DEFAULTS``); a blank value counts as missing, except
+  ``networkShape=``, which is a network with no hidden layer. A repeated key: the last one wins.
+- The original silently replaces a value it cannot read with its default; here it is an error.
+  Booleans must be ``true`` or ``false`` (the original reads anything else, ``0`` too, as true).
+- Keys the original does not know are ignored with a ``UserWarning``, so that a typo is noticed.
+- Keys the original writes that change nothing here are read and dropped without a word:
+  ``cosX``, ``cosY`` and ``collectStats`` (unused by the original itself), ``hideText`` (hides
+  the text of its web page) and ``tutorial`` (names an article on its site).
+- Two more keys change what is shown or trained, and are kept: ``initZero`` as ``init_zero``
+  (every weight and bias starts at 0), and the ``<control>_hide=true`` keys of the original's
+  "use it in a classroom" section as ``hide``, a tuple of our control names (``HIDABLE``).
+- The original keeps a classification and a regression dataset and ``problem`` picks one; we keep
+  the one in use, and write the other as the original's default (``circle`` or ``reg-plane``).
+- Values are taken as written, not percent-decoded, as the original reads them; so a seed must not
+  contain white space, ``&``, ``=`` or ``#``.
+"""
+
+import math
+import numbers
+import re
+import warnings
+from decimal import Decimal
+from types import MappingProxyType
+
+from ..data.features import FEATURE_OF_URL_NAME, FEATURES, URL_NAME_OF, check_feature_names
+from ..data.playground import DATASETS, PROBLEM_OF
+
+# the original's State defaults, under our names
+DEFAULTS = MappingProxyType(
+    {
+        "dataset": "circle",
+        "problem": "classification",
+        "noise": 0,
+        "train_ratio": 50,
+        "batch_size": 10,
+        "features": ("x1", "x2"),
+        "hidden": (4, 2),
+        "activation": "tanh",
+        "learning_rate": 0.03,
+        "regularization": None,
+        "regularization_rate": 0.0,
+        "seed": None,  # the original then draws one at random
+        "show_test_data": False,
+        "discretize": False,
+        "init_zero": False,
+        "hide": (),
+    }
+)
+
+MAX_HIDDEN_LAYERS = 6
+MAX_NEURONS_PER_LAYER = 8
+
+# the original's State.PROPS, in the order its serialize() writes them
+_URL_KEYS = (
+    "activation",
+    "regularization",
+    "batchSize",
+    "dataset",
+    "regDataset",
+    "learningRate",
+    "regularizationRate",
+    "noise",
+    "networkShape",
+    "seed",
+    "showTestData",
+    "discretize",
+    "percTrainData",
+    "x",
+    "y",
+    "xTimesY",
+    "xSquared",
+    "ySquared",
+    "cosX",
+    "sinX",
+    "cosY",
+    "sinY",
+    "collectStats",
+    "tutorial",
+    "problem",
+    "initZero",
+    "hideText",
+)
+
+# our controls that a link can hide, each with its key: the original's classroom checkboxes in
+# its order, then the input features, which the original then leaves out of the network
+_HIDE_KEY_OF = {
+    "show_test_data": "showTestData_hide",
+    "discretize": "discretize_hide",
+    "play": "playButton_hide",
+    "step": "stepButton_hide",
+    "reset": "resetButton_hide",
+    "learning_rate": "learningRate_hide",
+    "activation": "activation_hide",
+    "regularization": "regularization_hide",
+    "regularization_rate": "regularizationRate_hide",
+    "problem": "problem_hide",
+    "dataset": "dataset_hide",
+    "train_ratio": "percTrainData_hide",
+    "noise": "noise_hide",
+    "batch_size": "batchSize_hide",
+    "hidden": "numHiddenLayers_hide",
+    **{name: f"{url_name}_hide" for name, url_name in URL_NAME_OF.items()},
+}
+HIDABLE = tuple(_HIDE_KEY_OF)
+
+_KNOWN_KEYS = frozenset(_URL_KEYS) | frozenset(_HIDE_KEY_OF.values())
+
+# where each of our arguments lives in a link, for error messages
+_URL_KEY_OF = {
+    "dataset": "dataset, regDataset",
+    "problem": "problem",
+    "noise": "noise",
+    "train_ratio": "percTrainData",
+    "batch_size": "batchSize",
+    "features": ", ".join(URL_NAME_OF.values()),
+    "hidden": "networkShape",
+    "activation": "activation",
+    "learning_rate": "learningRate",
+    "regularization": "regularization",
+    "regularization_rate": "regularizationRate",
+    "seed": "seed",
+    "show_test_data": "showTestData",
+    "discretize": "discretize",
+    "init_zero": "initZero",
+    "hide": "<control>_hide",
+    **URL_NAME_OF,
+}
+
+_ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
+_PROBLEMS = ("classification", "regression")
+_ACTIVATION_OF_URL_NAME = {name: name for name in _ACTIVATIONS}
+_PROBLEM_OF_URL_NAME = {name: name for name in _PROBLEMS}
+_REGULARIZATION_OF_URL_NAME = {"none": None, "L1": "l1", "L2": "l2"}
+_URL_NAME_OF_REGULARIZATION = {"l1": "L1", "l2": "L2"}  # None is not written, as in the original
+_CLASSIFICATION_DATASET_OF_URL_NAME = {
+    name: name for name in DATASETS if PROBLEM_OF[name] == "classification"
+}
+_REGRESSION_DATASET_OF_URL_NAME = {"reg-plane": "plane", "reg-gauss": "multigauss"}
+_URL_NAME_OF_REGRESSION_DATASET = {
+    name: url_name for url_name, name in _REGRESSION_DATASET_OF_URL_NAME.items()
+}
+
+# what JavaScript's unary + reads as a decimal number, once the text is trimmed
+_DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+# characters that would end a value or the link, or that a browser would percent-encode
+_NOT_IN_SEED = re.compile(r"[\s&=#]")
+
+
+def parse_playground_url(url: str) -> dict:
+    """The Playground's arguments, under our names, from a playground.tensorflow.org link.
+
+    ``url`` may be a whole link, a bare ``#key=value&...`` fragment or a query string (with or
+    without its ``?``); a link's fragment wins over its query, as in the original. Returns a dict
+    with every key of ``DEFAULTS``, in that order. Raises ``ValueError`` on a bad value and warns
+    about keys the original does not know.
+    """
+    if not isinstance(url, str):
+        raise TypeError(f"url must be a str, got {url!r} ({type(url).__name__})")
+    given = _key_values(_parameter_text(url.strip()))
+    unknown = [key for key in given if key not in _KNOWN_KEYS]
+    if unknown:
+        names = ", ".join(map(repr, unknown))
+        warnings.warn(f"ignored keys unknown to the Playground: {names}", UserWarning, stacklevel=2)
+    # a blank value counts as missing, as in the original; networkShape is read from `given`
+    text = {key: value for key, value in given.items() if value.strip()}
+    problem = _read(text, "problem", _read_choice, "problem", _PROBLEM_OF_URL_NAME)
+    problem = problem or DEFAULTS["problem"]
+    found = {
+        "dataset": _dataset_from_link(text, problem),
+        "problem": problem,
+        "noise": _read(text, "noise", _read_number, "noise"),
+        "train_ratio": _read(text, "percTrainData", _read_number, "train_ratio"),
+        "batch_size": _read(text, "batchSize", _read_number, "batch_size"),
+        "features": _features_from_link(text),
+        "hidden": _read_network_shape(given["networkShape"]) if "networkShape" in given else None,
+        "activation": _read(
+            text, "activation", _read_choice, "activation", _ACTIVATION_OF_URL_NAME
+        ),
+        "learning_rate": _read(text, "learningRate", _read_number, "learning_rate"),
+        # "none" reads as None, as a missing key does
+        "regularization": _read(
+            text, "regularization", _read_choice, "regularization", _REGULARIZATION_OF_URL_NAME
+        ),
+        "regularization_rate": _read(
+            text, "regularizationRate", _read_number, "regularization_rate"
+        ),
+        "seed": text.get("seed"),
+        "show_test_data": _read(text, "showTestData", _read_boolean, _label("show_test_data")),
+        "discretize": _read(text, "discretize", _read_boolean, _label("discretize")),
+        "init_zero": _read(text, "initZero", _read_boolean, _label("init_zero")),
+        "hide": _hide_from_link(text),
+    }
+    return _checked_config({name: value for name, value in found.items() if value is not None})
+
+
+def playground_url(config: dict, base: str = "https://playground.tensorflow.org/") -> str:
+    """A playground.tensorflow.org link for ``config``, written as the original writes its own.
+
+    ``config`` holds any of the keys of ``DEFAULTS`` (the others take their defaults, but a
+    missing ``problem`` follows the dataset), with the values ``parse_playground_url`` returns;
+    also ``problem=None``, an int ``seed``, and features or hidden controls in any order.
+    ``seed=None`` writes no seed, so the original picks one at random. Values past the limits of
+    a link (e.g. ``batch_size=64``) raise ``ValueError``; a wrong type raises ``TypeError``.
+    """
+    config = _checked_config(config)
+    values = _url_values(config)
+    pairs = [f"{key}={values[key]}" for key in _URL_KEYS if values[key] is not None]
+    # the original writes its hide keys after the others
+    pairs += [f"{_HIDE_KEY_OF[control]}=true" for control in config["hide"]]
+    return f"{base}#{'&'.join(pairs)}"
+
+
+def _parameter_text(url: str) -> str:
+    """The ``key=value&...`` part of a link, a fragment or a query string."""
+    for separator in "#?":
+        if separator in url:
+            return url.split(separator, 1)[1]
+    return "" if "://" in url else url
+
+
+def _key_values(parameters: str) -> dict[str, str]:
+    values = {}
+    for pair in parameters.split("&"):
+        if pair:
+            key, _, value = pair.partition("=")
+            # as in the original, text after a second "=" is dropped
+            values[key] = value.split("=")[0]
+    return values
+
+
+def _read(text: dict, url_key: str, reader, *args):
+    """What ``reader`` makes of the link's value for ``url_key``; None where the link has none."""
+    return reader(text[url_key], *args) if url_key in text else None
+
+
+def _dataset_from_link(text: dict, problem: str) -> str:
+    # both are checked, though only the one that problem picks is kept
+    classification = _read(
+        text, "dataset", _read_choice, "dataset", _CLASSIFICATION_DATASET_OF_URL_NAME
+    )
+    regression = _read(text, "regDataset", _read_choice, "dataset", _REGRESSION_DATASET_OF_URL_NAME)
+    if problem == "classification":
+        return classification or DEFAULTS["dataset"]
+    return regression or "plane"  # the original's default regDataset, reg-plane
+
+
+def _features_from_link(text: dict) -> tuple[str, ...]:
+    switches = {
+        name: _read(text, url_name, _read_boolean, _label(name))
+        for url_name, name in FEATURE_OF_URL_NAME.items()
+    }
+    # the check of at least one feature on comes with the others, in _checked_config
+    return tuple(
+        name for name, on in switches.items() if on or (on is None and name in DEFAULTS["features"])
+    )
+
+
+def _hide_from_link(text: dict) -> tuple[str, ...]:
+    return tuple(
+        control
+        for control, url_key in _HIDE_KEY_OF.items()
+        if _read(text, url_key, _read_boolean, f"hide (in the link: {url_key})")
+    )
+
+
+def _label(name: str) -> str:
+    return f"{name} (in the link: {_URL_KEY_OF[name]})"
+
+
+def _read_choice(text: str, name: str, value_of: dict):
+    if text not in value_of:
+        allowed = ", ".join(value_of)
+        raise ValueError(f"{_label(name)} must be one of {allowed}, got {text!r}")
+    return value_of[text]
+
+
+def _read_boolean(text: str, label: str) -> bool:
+    if text not in ("true", "false"):
+        raise ValueError(f"{label} must be true or false, got {text!r}")
+    return text == "true"
+
+
+def _read_number(text: str, name: str) -> float | int:
+    """``text`` as a number, as JavaScript reads a decimal one; an int when it is whole."""
+    if not _DECIMAL.fullmatch(text.strip()):
+        raise ValueError(f"{_label(name)} must be a number, got {text!r}")
+    number = float(text)
+    return int(number) if number.is_integer() else number
+
+
+def _read_network_shape(text: str) -> tuple:
+    # unlike the other keys, a blank networkShape is a network with no hidden layer
+    if not text.strip():
+        return ()
+    return tuple(_read_number(size, "hidden") for size in text.split(","))
+
+
+def _checked_config(config: dict) -> dict:
+    """``config`` over ``DEFAULTS``, each value checked and in its canonical form."""
+    unknown = [name for name in config if name not in DEFAULTS]
+    if unknown:
+        known = ", ".join(DEFAULTS)
+        raise ValueError(f"config keys must be among {known}, got {', '.join(map(repr, unknown))}")
+    # without a problem the dataset decides it, so that {"dataset": "plane"} is a regression
+    config = {**DEFAULTS, "problem": None, **config}
+    dataset = _one_of(config["dataset"], "dataset", DATASETS)
+    return {
+        "dataset": dataset,
+        "problem": _problem(config["problem"], dataset),
+        "noise": _whole_number(config["noise"], "noise", 0, 50),
+        "train_ratio": _whole_number(config["train_ratio"], "train_ratio", 10, 90),
+        "batch_size": _whole_number(config["batch_size"], "batch_size", 1, 30),
+        "features": _features(config["features"]),
+        "hidden": _hidden(config["hidden"]),
+        "activation": _one_of(config["activation"], "activation", _ACTIVATIONS),
+        "learning_rate": _rate(config["learning_rate"], "learning_rate", zero_allowed=False),
+        "regularization": _one_of(config["regularization"], "regularization", (None, "l1", "l2")),
+        "regularization_rate": _rate(
+            config["regularization_rate"], "regularization_rate", zero_allowed=True
+        ),
+        "seed": _seed(config["seed"]),
+        "show_test_data": _boolean(config["show_test_data"], "show_test_data"),
+        "discretize": _boolean(config["discretize"], "discretize"),
+        "init_zero": _boolean(config["init_zero"], "init_zero"),
+        "hide": _hide(config["hide"]),
+    }
+
+
+def _one_of(value, name: str, allowed: tuple):
+    if value not in allowed:
+        choices = ", ".join(map(repr, allowed))
+        raise ValueError(f"{_label(name)} must be one of {choices}, got {value!r}")
+    return value
+
+
+def _problem(problem, dataset: str) -> str:
+    # the original has a separate dataset list per problem, so the dataset settles it
+    if problem is None:
+        return PROBLEM_OF[dataset]
+    problem = _one_of(problem, "problem", _PROBLEMS)
+    if problem != PROBLEM_OF[dataset]:
+        raise ValueError(
+            f"{_label('problem')} must be {PROBLEM_OF[dataset]!r} or None for the "
+            f"{dataset!r} dataset, got {problem!r}"
+        )
+    return problem
+
+
+def _real(value, name: str, allowed: str):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{_label(name)} must be {allowed}, got {value!r} ({type(value).__name__})")
+    if not math.isfinite(value):
+        raise ValueError(f"{_label(name)} must be {allowed}, got {value!r}")
+    return value
+
+
+def _whole_number(value, name: str, low: int, high: int) -> int:
+    allowed = f"a whole number from {low} to {high}"
+    value = _real(value, name, allowed)
+    if value != int(value) or not low <= value <= high:
+        raise ValueError(f"{_label(name)} must be {allowed}, got {value!r}")
+    return int(value)
+
+
+def _rate(value, name: str, zero_allowed: bool) -> float:
+    allowed = "a finite number " + ("of 0 or more" if zero_allowed else "above 0")
+    value = _real(value, name, allowed)
+    if value < 0 or (value == 0 and not zero_allowed):
+        raise ValueError(f"{_label(name)} must be {allowed}, got {value!r}")
+    return float(value)
+
+
+def _boolean(value, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{_label(name)} must be True or False, got {value!r}")
+    return value
+
+
+def _features(features) -> tuple[str, ...]:
+    try:
+        names = check_feature_names(features)
+    except (TypeError, ValueError) as error:
+        raise type(error)(f"{_label('features')}: {error}") from None
+    return tuple(name for name in FEATURES if name in names)
+
+
+def _hidden(hidden) -> tuple[int, ...]:
+    if isinstance(hidden, str) or not hasattr(hidden, "__iter__"):
+        raise TypeError(f"{_label('hidden')} must be a sequence of layer sizes, got {hidden!r}")
+    sizes = tuple(hidden)
+    if len(sizes) > MAX_HIDDEN_LAYERS:
+        raise ValueError(
+            f"{_label('hidden')} must have at most {MAX_HIDDEN_LAYERS} layers, "
+            f"got {len(sizes)}: {sizes!r}"
+        )
+    return tuple(_whole_number(size, "hidden", 1, MAX_NEURONS_PER_LAYER) for size in sizes)
+
+
+def _seed(seed) -> str | None:
+    allowed = "None, an int or a text without white space, '&', '=' or '#'"
+    if seed is None:
+        return None
+    if isinstance(seed, numbers.Integral) and not isinstance(seed, bool):
+        return str(int(seed))
+    if not isinstance(seed, str):
+        raise TypeError(f"{_label('seed')} must be {allowed}, got {seed!r}")
+    if not seed or _NOT_IN_SEED.search(seed):
+        raise ValueError(f"{_label('seed')} must be {allowed}, got {seed!r}")
+    return seed
+
+
+def _hide(controls) -> tuple[str, ...]:
+    if isinstance(controls, str) or not hasattr(controls, "__iter__"):
+        raise TypeError(f"{_label('hide')} must be a sequence of control names, got {controls!r}")
+    controls = tuple(controls)
+    for control in controls:
+        if control not in _HIDE_KEY_OF:
+            allowed = ", ".join(map(repr, HIDABLE))
+            raise ValueError(f"{_label('hide')} names must be among {allowed}, got {control!r}")
+    return tuple(control for control in HIDABLE if control in controls)
+
+
+def _url_values(config: dict) -> dict[str, str | None]:
+    """Each of the original's keys with its text for ``config``; None where it writes nothing."""
+    dataset = config["dataset"]
+    regression = config["problem"] == "regression"
+    return {
+        "activation": config["activation"],
+        "regularization": _URL_NAME_OF_REGULARIZATION.get(config["regularization"]),
+        "batchSize": _js_number(config["batch_size"]),
+        "dataset": "circle" if regression else dataset,
+        "regDataset": _URL_NAME_OF_REGRESSION_DATASET[dataset] if regression else "reg-plane",
+        "learningRate": _js_number(config["learning_rate"]),
+        "regularizationRate": _js_number(config["regularization_rate"]),
+        "noise": _js_number(config["noise"]),
+        "networkShape": ",".join(map(str, config["hidden"])),
+        "seed": config["seed"],
+        "showTestData": _js_boolean(config["show_test_data"]),
+        "discretize": _js_boolean(config["discretize"]),
+        "percTrainData": _js_number(config["train_ratio"]),
+        **{URL_NAME_OF[name]: _js_boolean(name in config["features"]) for name in FEATURES},
+        "cosX": "false",
+        "cosY": "false",
+        "collectStats": "false",
+        "tutorial": None,
+        "problem": config["problem"],
+        "initZero": _js_boolean(config["init_zero"]),
+        "hideText": "false",
+    }
+
+
+def _js_boolean(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _js_number(value: float) -> str:
+    """A finite number of 0 or more as JavaScript's String(number) writes it: 0.03, 10, 1e-7."""
+    # Python's repr finds the same shortest digits that round-trip; only the layout differs
+    _, digit_tuple, exponent = Decimal(repr(float(value))).normalize().as_tuple()
+    digits = "".join(map(str, digit_tuple))
+    count = len(digits)
+    point = exponent + count  # the value is 0.<digits> × 10**point
+    if count <= point <= 21:
+        return digits + "0" * (point - count)
+    if 0 < point <= 21:
+        return f"{digits[:point]}.{digits[point:]}"
+    if -6 < point <= 0:
+        return f"0.{'0' * -point}{digits}"
+    mantissa = digits if count == 1 else f"{digits[0]}.{digits[1:]}"
+    return f"{mantissa}e{'+' if point > 0 else '-'}{abs(point - 1)}"

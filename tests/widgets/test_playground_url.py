@@ -1,0 +1,411 @@
+import math
+import re
+import warnings
+
+import pytest
+
+from nnwidgets.widgets.playground_url import (
+    DEFAULTS,
+    HIDABLE,
+    parse_playground_url,
+    playground_url,
+)
+
+BASE = "https://playground.tensorflow.org/"
+
+# a link as the original's serialize() writes it: every key of State.PROPS in order, booleans as
+# true/false, no regularization key when there is none, no tutorial key
+SPIRAL_LINK = (
+    "#activation=relu&batchSize=10&dataset=spiral&regDataset=reg-plane&learningRate=0.03"
+    "&regularizationRate=0&noise=0&networkShape=4,2&seed=0.12345&showTestData=false"
+    "&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false"
+    "&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false"
+    "&problem=classification&initZero=false&hideText=false"
+)
+
+RICH = {
+    "dataset": "xor",
+    "problem": "classification",
+    "noise": 35,
+    "train_ratio": 70,
+    "batch_size": 17,
+    "features": ("x1", "x1^2", "x1*x2", "sin(x2)"),
+    "hidden": (8, 1, 3, 6, 2, 5),
+    "activation": "sigmoid",
+    "learning_rate": 0.00001,
+    "regularization": "l1",
+    "regularization_rate": 0.003,
+    "seed": "0.98765",
+    "show_test_data": True,
+    "discretize": True,
+    "init_zero": True,
+    "hide": ("play", "learning_rate", "hidden", "x1^2"),
+}
+
+
+def with_key(link: str, key: str, value: str) -> str:
+    """``link`` with ``key``'s value replaced."""
+    return re.sub(rf"(?<=[#&]){key}=[^&]*", f"{key}={value}", link)
+
+
+def test_defaults_are_the_originals():
+    assert dict(DEFAULTS) == {
+        "dataset": "circle",
+        "problem": "classification",
+        "noise": 0,
+        "train_ratio": 50,
+        "batch_size": 10,
+        "features": ("x1", "x2"),
+        "hidden": (4, 2),
+        "activation": "tanh",
+        "learning_rate": 0.03,
+        "regularization": None,
+        "regularization_rate": 0.0,
+        "seed": None,
+        "show_test_data": False,
+        "discretize": False,
+        "init_zero": False,
+        "hide": (),
+    }
+
+
+def test_defaults_are_read_only():
+    with pytest.raises(TypeError):
+        DEFAULTS["noise"] = 10
+
+
+def test_the_defaults_link_as_the_original_writes_it():
+    assert playground_url(DEFAULTS) == (
+        BASE + "#activation=tanh&batchSize=10&dataset=circle&regDataset=reg-plane"
+        "&learningRate=0.03&regularizationRate=0&noise=0&networkShape=4,2&showTestData=false"
+        "&discretize=false&percTrainData=50&x=true&y=true&xTimesY=false&xSquared=false"
+        "&ySquared=false&cosX=false&sinX=false&cosY=false&sinY=false&collectStats=false"
+        "&problem=classification&initZero=false&hideText=false"
+    )
+
+
+def test_round_trip_of_the_defaults():
+    assert parse_playground_url(playground_url(DEFAULTS)) == DEFAULTS
+    assert parse_playground_url(playground_url({})) == DEFAULTS
+
+
+def test_round_trip_of_a_rich_config():
+    link = playground_url(RICH)
+    assert parse_playground_url(link) == RICH
+    assert "regularization=L1&" in link and "learningRate=0.00001&" in link
+    assert "networkShape=8,1,3,6,2,5&" in link and "seed=0.98765&" in link
+    assert link.endswith(
+        "&hideText=false&playButton_hide=true&learningRate_hide=true"
+        "&numHiddenLayers_hide=true&xSquared_hide=true"
+    )
+
+
+def test_reading_a_link_the_original_wrote():
+    assert parse_playground_url(BASE + SPIRAL_LINK) == {
+        **DEFAULTS,
+        "dataset": "spiral",
+        "activation": "relu",
+        "seed": "0.12345",
+    }
+
+
+def test_a_link_the_original_wrote_comes_back_unchanged():
+    assert playground_url(parse_playground_url(SPIRAL_LINK)) == BASE + SPIRAL_LINK
+    link = with_key(with_key(SPIRAL_LINK, "activation", "linear&regularization=L2"), "x", "false")
+    link = with_key(with_key(link, "sinY", "true"), "regularizationRate", "0.3")
+    assert playground_url(parse_playground_url(link)) == BASE + link
+
+
+def test_fragment_query_and_whole_link_read_alike():
+    parameters = SPIRAL_LINK[1:]
+    expected = parse_playground_url(SPIRAL_LINK)
+    for url in (
+        BASE + SPIRAL_LINK,
+        f"http://playground.tensorflow.org/index.html{SPIRAL_LINK}",
+        f"{BASE}?{parameters}",
+        f"?{parameters}",
+        parameters,
+        f"  {SPIRAL_LINK}\n",
+    ):
+        assert parse_playground_url(url) == expected, url
+
+
+def test_the_fragment_wins_over_the_query():
+    assert parse_playground_url(f"{BASE}?noise=5#noise=10")["noise"] == 10
+
+
+@pytest.mark.parametrize("url", ["", "#", BASE, BASE + "#", "https://playground.tensorflow.org"])
+def test_a_link_without_values_gives_the_defaults(url):
+    assert parse_playground_url(url) == DEFAULTS
+
+
+def test_missing_keys_take_the_defaults():
+    assert parse_playground_url("#noise=25&activation=relu") == {
+        **DEFAULTS,
+        "noise": 25,
+        "activation": "relu",
+    }
+
+
+def test_blank_values_count_as_missing():
+    assert parse_playground_url("#noise=&activation= &x=&seed=") == DEFAULTS
+
+
+def test_a_later_repeat_of_a_key_wins():
+    assert parse_playground_url("#noise=5&noise=15")["noise"] == 15
+
+
+def test_regression_datasets():
+    plane = parse_playground_url("#problem=regression&regDataset=reg-plane&dataset=xor")
+    gauss = parse_playground_url("#problem=regression&regDataset=reg-gauss")
+    assert (plane["problem"], plane["dataset"]) == ("regression", "plane")
+    assert (gauss["problem"], gauss["dataset"]) == ("regression", "multigauss")
+    assert parse_playground_url("#problem=regression")["dataset"] == "plane"
+    # the dataset of the problem not in use is not kept
+    assert parse_playground_url("#regDataset=reg-gauss&dataset=gauss")["dataset"] == "gauss"
+
+
+def test_regression_links_write_the_other_dataset_as_its_default():
+    link = playground_url({"dataset": "multigauss"})
+    assert "&dataset=circle&regDataset=reg-gauss&" in link and "&problem=regression&" in link
+    assert parse_playground_url(link)["problem"] == "regression"
+    assert "&dataset=spiral&regDataset=reg-plane&" in playground_url({"dataset": "spiral"})
+
+
+def test_problem_none_follows_the_dataset():
+    assert playground_url({"dataset": "plane", "problem": None}) == playground_url(
+        {"dataset": "plane", "problem": "regression"}
+    )
+
+
+def test_a_problem_that_contradicts_the_dataset_is_refused():
+    message = "problem (in the link: problem) must be 'regression' or None for the 'plane' dataset"
+    with pytest.raises(ValueError, match=re.escape(message)):
+        playground_url({"dataset": "plane", "problem": "classification"})
+
+
+def test_no_hidden_layers():
+    config = parse_playground_url(with_key(SPIRAL_LINK, "networkShape", ""))
+    assert config["hidden"] == ()
+    assert "&networkShape=&" in playground_url(config)
+    assert playground_url(config) == BASE + with_key(SPIRAL_LINK, "networkShape", "")
+
+
+def test_regularization_none_is_not_written():
+    assert parse_playground_url("#regularization=none")["regularization"] is None
+    assert "regularization=" not in playground_url({"regularization_rate": 0.1}).replace(
+        "regularizationRate=", ""
+    )
+
+
+def test_no_seed_is_written_without_one():
+    assert "seed=" not in playground_url(DEFAULTS)
+    assert parse_playground_url(playground_url({"seed": 42}))["seed"] == "42"
+
+
+def test_numbers_are_written_as_javascript_writes_them():
+    def written(rate):
+        return re.search(r"&learningRate=([^&]*)&", playground_url({"learning_rate": rate}))[1]
+
+    assert written(0.03) == "0.03"
+    assert written(1e-5) == "0.00001"
+    assert written(1e-7) == "1e-7"
+    assert written(1.5e-7) == "1.5e-7"
+    assert written(10.0) == "10"
+    assert written(3) == "3"
+    assert written(0.1 + 0.2) == "0.30000000000000004"
+    assert written(1e20) == "100000000000000000000"
+    assert written(1e21) == "1e+21"
+    assert written(2.5e25) == "2.5e+25"
+    assert "&regularizationRate=0&noise=0&" in playground_url({"regularization_rate": 0.0})
+    assert "&batchSize=7&" in playground_url({"batch_size": 7.0})
+
+
+def test_numbers_read_as_javascript_reads_them():
+    config = parse_playground_url("#learningRate=1e-5&regularizationRate=.3&batchSize=+2.0")
+    assert config["learning_rate"] == 1e-5 and config["regularization_rate"] == 0.3
+    assert config["batch_size"] == 2 and isinstance(config["batch_size"], int)
+    assert parse_playground_url("#networkShape=%203,%205".replace("%20", " "))["hidden"] == (3, 5)
+
+
+def test_rates_off_the_originals_menus_are_accepted():
+    config = parse_playground_url("#learningRate=0.05&regularizationRate=0.0007")
+    assert (config["learning_rate"], config["regularization_rate"]) == (0.05, 0.0007)
+    assert parse_playground_url(playground_url(config)) == config
+
+
+def test_features_in_any_order_are_written_in_the_canonical_one():
+    link = playground_url({"features": ["sin(x1)", "x2^2", "x2"]})
+    assert (
+        "&x=false&y=true&xTimesY=false&xSquared=false&ySquared=true&cosX=false&sinX=true&" in link
+    )
+    assert parse_playground_url(link)["features"] == ("x2", "x2^2", "sin(x1)")
+
+
+def test_cos_features_are_read_and_dropped():
+    assert parse_playground_url("#cosX=true&cosY=true")["features"] == ("x1", "x2")
+
+
+def test_hidden_controls():
+    config = parse_playground_url(
+        "#sinY_hide=true&noise_hide=true&playButton_hide=false&showTestData_hide=true"
+    )
+    assert config["hide"] == ("show_test_data", "noise", "sin(x2)")
+    assert playground_url(config).endswith(
+        "&hideText=false&showTestData_hide=true&noise_hide=true&sinY_hide=true"
+    )
+    assert set(HIDABLE) >= {"play", "step", "reset", "hidden", *DEFAULTS["features"]}
+
+
+@pytest.mark.parametrize(
+    "extra", ["collectStats=true", "hideText=true", "tutorial=dataset-1", "cosX=true"]
+)
+def test_keys_without_effect_here_are_dropped_silently(extra):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert parse_playground_url(f"{SPIRAL_LINK}&{extra}") == parse_playground_url(SPIRAL_LINK)
+
+
+def test_unknown_keys_are_ignored_with_a_warning():
+    message = "ignored keys unknown to the Playground: 'learningrate', 'foo'"
+    with pytest.warns(UserWarning, match=re.escape(message)):
+        config = parse_playground_url("#learningrate=0.3&foo&noise=5")
+    assert config == {**DEFAULTS, "noise": 5}
+
+
+def test_init_zero_is_kept():
+    assert parse_playground_url("#initZero=true")["init_zero"] is True
+    assert "&initZero=true&" in playground_url({"init_zero": True})
+
+
+@pytest.mark.parametrize(
+    ("fragment", "message"),
+    [
+        ("noise=55", "noise (in the link: noise) must be a whole number from 0 to 50, got 55"),
+        ("noise=7.5", "noise (in the link: noise) must be a whole number from 0 to 50, got 7.5"),
+        ("noise=-5", "noise (in the link: noise) must be a whole number from 0 to 50, got -5"),
+        ("noise=lots", "noise (in the link: noise) must be a number, got 'lots'"),
+        ("noise=0x10", "noise (in the link: noise) must be a number, got '0x10'"),
+        (
+            "percTrainData=95",
+            "train_ratio (in the link: percTrainData) must be a whole number from 10 to 90, got 95",
+        ),
+        (
+            "percTrainData=5",
+            "train_ratio (in the link: percTrainData) must be a whole number from 10 to 90, got 5",
+        ),
+        (
+            "batchSize=0",
+            "batch_size (in the link: batchSize) must be a whole number from 1 to 30, got 0",
+        ),
+        (
+            "batchSize=31",
+            "batch_size (in the link: batchSize) must be a whole number from 1 to 30, got 31",
+        ),
+        (
+            "networkShape=4,9",
+            "hidden (in the link: networkShape) must be a whole number from 1 to 8, got 9",
+        ),
+        (
+            "networkShape=4,0",
+            "hidden (in the link: networkShape) must be a whole number from 1 to 8, got 0",
+        ),
+        ("networkShape=4,,2", "hidden (in the link: networkShape) must be a number, got ''"),
+        (
+            "networkShape=1,1,1,1,1,1,1",
+            "hidden (in the link: networkShape) must have at most 6 layers, got 7",
+        ),
+        (
+            "activation=softmax",
+            "activation (in the link: activation) must be one of relu, tanh, sigmoid, linear, "
+            "got 'softmax'",
+        ),
+        (
+            "regularization=l2",
+            "regularization (in the link: regularization) must be one of none, L1, L2, got 'l2'",
+        ),
+        (
+            "problem=ranking",
+            "problem (in the link: problem) must be one of classification, regression, "
+            "got 'ranking'",
+        ),
+        (
+            "dataset=moons",
+            "dataset (in the link: dataset, regDataset) must be one of circle, xor, gauss, "
+            "spiral, got 'moons'",
+        ),
+        (
+            "regDataset=reg-maximum",
+            "dataset (in the link: dataset, regDataset) must be one of reg-plane, reg-gauss, "
+            "got 'reg-maximum'",
+        ),
+        (
+            "learningRate=0",
+            "learning_rate (in the link: learningRate) must be a finite number above 0, got 0",
+        ),
+        (
+            "learningRate=1e999",
+            "learning_rate (in the link: learningRate) must be a finite number above 0, got inf",
+        ),
+        (
+            "regularizationRate=-0.1",
+            "regularization_rate (in the link: regularizationRate) must be a finite number of 0 "
+            "or more, got -0.1",
+        ),
+        ("showTestData=1", "show_test_data (in the link: showTestData) must be true or false"),
+        ("xSquared=yes", "x1^2 (in the link: xSquared) must be true or false, got 'yes'"),
+        ("noise_hide=TRUE", "hide (in the link: noise_hide) must be true or false, got 'TRUE'"),
+        ("seed=a b", "seed (in the link: seed) must be None, an int or a text without white"),
+    ],
+)
+def test_bad_values_in_a_link_are_refused_by_name(fragment, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        parse_playground_url(f"#{fragment}")
+
+
+def test_a_link_with_every_feature_off_is_refused():
+    off = "&".join(f"{key}=false" for key in ("x", "y", "xSquared", "ySquared", "xTimesY"))
+    message = "features (in the link: x, y, xSquared, ySquared, xTimesY, sinX, sinY): "
+    with pytest.raises(ValueError, match=re.escape(message) + ".*at least one feature"):
+        parse_playground_url(f"#{off}&sinX=false&sinY=false")
+    # any one feature on is enough
+    assert parse_playground_url(f"#{off}&sinY=true")["features"] == ("sin(x2)",)
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "message"),
+    [
+        ({"batch_size": 64}, ValueError, "batch_size (in the link: batchSize) must be a whole"),
+        ({"batch_size": 2.5}, ValueError, "batch_size (in the link: batchSize) must be a whole"),
+        ({"batch_size": True}, TypeError, "batch_size (in the link: batchSize) must be a whole"),
+        ({"noise": "10"}, TypeError, "noise (in the link: noise) must be a whole number"),
+        ({"learning_rate": math.nan}, ValueError, "must be a finite number above 0, got nan"),
+        ({"hidden": "4,2"}, TypeError, "hidden (in the link: networkShape) must be a sequence"),
+        ({"hidden": (4, 12)}, ValueError, "must be a whole number from 1 to 8, got 12"),
+        ({"features": ()}, ValueError, "at least one feature"),
+        ({"features": ("x3",)}, ValueError, "feature names must be among"),
+        ({"dataset": "moons"}, ValueError, "dataset (in the link: dataset, regDataset) must be"),
+        ({"regularization": "L1"}, ValueError, "must be one of None, 'l1', 'l2', got 'L1'"),
+        ({"seed": "a&b"}, ValueError, "seed (in the link: seed) must be None, an int or a text"),
+        ({"seed": ""}, ValueError, "seed (in the link: seed) must be None, an int or a text"),
+        ({"seed": 0.5}, TypeError, "seed (in the link: seed) must be None, an int or a text"),
+        ({"discretize": 1}, TypeError, "discretize (in the link: discretize) must be True or"),
+        ({"hide": ("menu",)}, ValueError, "hide (in the link: <control>_hide) names must be"),
+        ({"hide": "noise"}, TypeError, "hide (in the link: <control>_hide) must be a sequence"),
+        ({"epochs": 3}, ValueError, "config keys must be among dataset, problem"),
+    ],
+)
+def test_bad_values_in_a_config_are_refused_by_name(change, error, message):
+    with pytest.raises(error, match=re.escape(message)):
+        playground_url(change)
+
+
+def test_a_url_must_be_text():
+    with pytest.raises(TypeError, match="url must be a str"):
+        parse_playground_url(None)
+
+
+def test_another_base():
+    assert playground_url({}, base="http://localhost:5000/").startswith(
+        "http://localhost:5000/#activation=tanh&"
+    )
