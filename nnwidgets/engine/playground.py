@@ -145,9 +145,10 @@ def _split_batches(X, y, batch_size):
     return first, middle, rest
 
 
-def _epoch(state, batches, hyper, batch_size, activation, output_activation):
+def _epoch(state, batches, hyper, batch_size, activation, output_activation, l1):
     grad = jax.grad(_summed_loss)
     first, middle, rest = batches
+    params, acc, count, dead = state
 
     def batch_grad(params, dead, X, y):
         grads = grad(params, X, y, activation, output_activation)
@@ -161,39 +162,52 @@ def _epoch(state, batches, hyper, batch_size, activation, output_activation):
         g = jax.tree.map(jnp.add, acc, batch_grad(params, dead, X, y))
         return _update(params, g, count + X.shape[0], dead, hyper)
 
-    def learn(params, dead, X, y):
-        return _update(params, batch_grad(params, dead, X, y), batch_size, dead, hyper)
+    def learn_group(params, dead, X, y):
+        for k in range(X.shape[0]):
+            g = batch_grad(params, dead, X[k], y[k])
+            params, dead = _update(params, g, batch_size, dead, hyper)
+        return params, dead
 
     def accumulate(params, acc, dead, X, y):
         return jax.tree.map(jnp.add, acc, batch_grad(params, dead, X, y))
 
-    params, acc, count, dead = state
+    # Only L1 kills links; otherwise the dead set is a constant of the epoch and stays out of the
+    # loops' carried values, which XLA copies every step.
+    def learn_groups(params, dead, X, y):
+        if l1:
+            return learn_group(params, dead, X, y)
+        return learn_group(params, dead, X, y)[0], dead
+
     if first is not None:
-        params, dead = _inline(hyper, learn_first, params, acc, count, dead, *first)
+        params, new_dead = _inline(hyper, learn_first, params, acc, count, dead, *first)
+        dead = new_dead if l1 else dead
         acc, count = jax.tree.map(jnp.zeros_like, acc), jnp.zeros_like(count)
     if middle is not None:
-
-        def learn_group(params, dead, X, y):
-            for k in range(X.shape[0]):
-                params, dead = learn(params, dead, X[k], y[k])
-            return params, dead
-
-        def group(carry, data):
-            return _inline(hyper, learn_group, *carry, *data), None
-
         X_mid, y_mid = middle
-        count_mid = X_mid.shape[0]
-        groups = count_mid // GROUP
+        groups = X_mid.shape[0] // GROUP
         if groups:
             grouped = (
                 X_mid[: groups * GROUP].reshape(groups, GROUP, *X_mid.shape[1:]),
                 y_mid[: groups * GROUP].reshape(groups, GROUP, *y_mid.shape[1:]),
             )
-            (params, dead), _ = jax.lax.scan(group, (params, dead), grouped)
-        if count_mid % GROUP:
-            params, dead = _inline(
-                hyper, learn_group, params, dead, X_mid[groups * GROUP :], y_mid[groups * GROUP :]
-            )
+            if l1:
+
+                def group(carry, data):
+                    return _inline(hyper, learn_group, *carry, *data), None
+
+                (params, dead), _ = jax.lax.scan(group, (params, dead), grouped)
+            else:
+
+                def learn_fixed(params, X, y):
+                    return learn_group(params, dead, X, y)[0]
+
+                def group(params, data):
+                    return _inline(hyper, learn_fixed, params, *data), None
+
+                params, _ = jax.lax.scan(group, params, grouped)
+        if X_mid.shape[0] % GROUP:
+            rest_mid = (X_mid[groups * GROUP :], y_mid[groups * GROUP :])
+            params, dead = _inline(hyper, learn_groups, params, dead, *rest_mid)
     if rest is not None:
         acc = _inline(hyper, accumulate, params, acc, dead, *rest)
         count = count + rest[0].shape[0]
@@ -206,7 +220,7 @@ def _all_finite(tree):
     return jnp.all(jnp.stack(leaves), axis=0)
 
 
-def _run_epochs(state, data, hyper, epochs, batch_size, activation, output_activation, checked):
+def _run_epochs(state, data, hyper, epochs, batch_size, activation, output_activation, checked, l1):
     """Up to CHUNK_EPOCHS epochs: new state, per-epoch losses (epochs, 2, C), and per configuration
     how many epochs stayed finite.
 
@@ -237,7 +251,7 @@ def _run_epochs(state, data, hyper, epochs, batch_size, activation, output_activ
 
     def body(i, carry):
         state, losses, done, ok = carry
-        new = _epoch(state, batches, hyper, batch_size, activation, output_activation)
+        new = _epoch(state, batches, hyper, batch_size, activation, output_activation, l1)
         loss = _inline(hyper, evaluate, new.params)
         losses = losses.at[i].set(loss)
         if not checked:
@@ -256,7 +270,7 @@ def _run_epochs(state, data, hyper, epochs, batch_size, activation, output_activ
     return state, losses, done
 
 
-_STATIC = ("batch_size", "activation", "output_activation", "checked")
+_STATIC = ("batch_size", "activation", "output_activation", "checked", "l1")
 _jit = partial(
     jax.jit,
     static_argnames=_STATIC,
@@ -335,11 +349,14 @@ def _check_choice(name, value, allowed):
         raise ValueError(f"{name} must be one of {names}, got {value!r}")
 
 
-def _run(kernel, state, data, hyper, epochs, batch_size, activation, problem):
+def _run(kernel, state, data, hyper, epochs, batch_size, activation, problem, regularization):
     """Call `kernel` chunk by chunk; losses come back with epochs on the first axis."""
     losses, done_total, remaining = [], 0, int(epochs)
     options = dict(
-        batch_size=int(batch_size), activation=activation, output_activation=PROBLEMS[problem]
+        batch_size=int(batch_size),
+        activation=activation,
+        output_activation=PROBLEMS[problem],
+        l1=regularization == "l1",
     )
     while remaining > 0:
         chunk = min(remaining, CHUNK_EPOCHS)
@@ -389,7 +406,7 @@ def train(
         np.int32(REGULARIZATIONS[regularization]),
     )
     state, losses, done = _run(
-        _train_chunk, state, data, hyper, epochs, batch_size, activation, problem
+        _train_chunk, state, data, hyper, epochs, batch_size, activation, problem, regularization
     )
     done = int(done)
     return state, TrainResult(
@@ -460,7 +477,7 @@ def sweep(
         rates.append(np.ascontiguousarray(rate))
     hyper = (*rates, np.full(configs, REGULARIZATIONS[regularization], np.int32))
     states, losses, done = _run(
-        _sweep_chunk, states, data, hyper, epochs, batch_size, activation, problem
+        _sweep_chunk, states, data, hyper, epochs, batch_size, activation, problem, regularization
     )
     done = np.broadcast_to(done, (configs,)).astype(int)
     losses = losses.reshape(-1, 2, configs).transpose(2, 0, 1)  # (configs, epochs, 2)
