@@ -239,3 +239,12 @@ def test_bad_data_is_refused_naming_the_argument():
         engine.train(state, [["a", "b"]], [1.0], Xt, yt)
     with pytest.raises(ValueError, match="X_train must hold at least one example"):
         engine.train(state, np.zeros((0, 2)), np.zeros(0), Xt, yt)
+
+
+def test_tanh_is_as_accurate_as_float32_allows_with_its_exact_gradient():
+    tanh = engine.ACTIVATIONS["tanh"]
+    x = np.linspace(-10, 10, 100_001).astype(np.float32)
+    assert np.max(np.abs(np.asarray(jax.jit(tanh)(x)) - np.tanh(x.astype(np.float64)))) < 3e-7
+    np.testing.assert_allclose(jax.grad(tanh)(0.5), 1 - np.tanh(0.5) ** 2, rtol=1e-6)
+    special = np.asarray(tanh(jnp.array([np.nan, np.inf, -np.inf, 0.0], jnp.float32)))
+    assert np.isnan(special[0]) and special[1:].tolist() == [1.0, -1.0, 0.0]
