@@ -24,9 +24,9 @@ import optax
 
 from .activations import PLAYGROUND_ACTIVATIONS, get_activation
 from .losses import half_squared_error
-from .optimizers import PlaygroundSGDState, playground_sgd
+from .optimizers import L1, L2, NO_REGULARIZATION, PlaygroundSGDState, playground_sgd
 
-REGULARIZATIONS = {None: 0, "l1": 1, "l2": 2}
+REGULARIZATIONS = {None: NO_REGULARIZATION, "l1": L1, "l2": L2}
 PROBLEMS = {"classification": "tanh", "regression": "linear"}
 # Epochs per compiled call: a loop with a traced trip count writes losses into buffers this long,
 # so any number of epochs runs on one compiled kernel per network shape.
@@ -97,10 +97,10 @@ def _summed_loss(params, X, y, activation, output_activation):
     return jnp.sum(half_squared_error(out, y[:, None]))
 
 
-def _update(params, grad_sum, count, dead, hyper):
+def _update(params, grad_sum, count, dead, hyper, regularization):
     """One Playground update from summed gradients: their mean, through `playground_sgd`."""
-    lr, reg_rate, reg_kind = hyper
-    optimizer = playground_sgd(lr, reg_rate, reg_kind)
+    lr, reg_rate = hyper
+    optimizer = playground_sgd(lr, reg_rate, regularization)
     mean = jax.tree.map(lambda g: g / count, grad_sum)
     updates, state = optimizer.update(mean, PlaygroundSGDState(_dead_tree(params, dead)), params)
     return optax.apply_updates(params, updates), [layer["W"] for layer in state.dead]
@@ -120,9 +120,9 @@ def _inline(hyper, fn, *operands):
     same epochs ran 1.5x faster on one core than on two). A branch is a sequence of its own, so
     each piece of an epoch goes in one. The predicate is always true, but XLA cannot know it.
     """
-    if hyper[2].shape[-1] > 1:  # a sweep's buffers are large anyway: the branch would only copy
+    if hyper[0].shape[-1] > 1:  # a sweep's buffers are large anyway: the branch would only copy
         return fn(*operands)
-    always = jnp.all(hyper[2] >= 0)
+    always = jnp.all(hyper[0] >= 0)  # learning rates are never negative
 
     def never(*args):  # the untaken branch: zeros of the right shapes, nothing to compile
         return jax.tree.map(lambda s: jnp.zeros(s.shape, s.dtype), jax.eval_shape(fn, *args))
@@ -145,7 +145,7 @@ def _split_batches(X, y, batch_size):
     return first, middle, rest
 
 
-def _epoch(state, batches, hyper, batch_size, activation, output_activation, l1):
+def _epoch(state, batches, hyper, batch_size, activation, output_activation, regularization):
     grad = jax.grad(_summed_loss)
     first, middle, rest = batches
     params, acc, count, dead = state
@@ -160,12 +160,12 @@ def _epoch(state, batches, hyper, batch_size, activation, output_activation, l1)
     def learn_first(params, acc, count, dead, X, y):
         # The first batch also takes what the previous epoch left summed.
         g = jax.tree.map(jnp.add, acc, batch_grad(params, dead, X, y))
-        return _update(params, g, count + X.shape[0], dead, hyper)
+        return _update(params, g, count + X.shape[0], dead, hyper, regularization)
 
     def learn_group(params, dead, X, y):
         for k in range(X.shape[0]):
             g = batch_grad(params, dead, X[k], y[k])
-            params, dead = _update(params, g, batch_size, dead, hyper)
+            params, dead = _update(params, g, batch_size, dead, hyper, regularization)
         return params, dead
 
     def accumulate(params, acc, dead, X, y):
@@ -173,6 +173,8 @@ def _epoch(state, batches, hyper, batch_size, activation, output_activation, l1)
 
     # Only L1 kills links; otherwise the dead set is a constant of the epoch and stays out of the
     # loops' carried values, which XLA copies every step.
+    l1 = regularization == L1
+
     def learn_groups(params, dead, X, y):
         if l1:
             return learn_group(params, dead, X, y)
@@ -220,7 +222,9 @@ def _all_finite(tree):
     return jnp.all(jnp.stack(leaves), axis=0)
 
 
-def _run_epochs(state, data, hyper, epochs, batch_size, activation, output_activation, checked, l1):
+def _run_epochs(
+    state, data, hyper, epochs, batch_size, activation, output_activation, checked, regularization
+):
     """Up to CHUNK_EPOCHS epochs: new state, per-epoch losses (epochs, 2, C), and per configuration
     how many epochs stayed finite.
 
@@ -251,7 +255,9 @@ def _run_epochs(state, data, hyper, epochs, batch_size, activation, output_activ
 
     def body(i, carry):
         state, losses, done, ok = carry
-        new = _epoch(state, batches, hyper, batch_size, activation, output_activation, l1)
+        new = _epoch(
+            state, batches, hyper, batch_size, activation, output_activation, regularization
+        )
         loss = _inline(hyper, evaluate, new.params)
         losses = losses.at[i].set(loss)
         if not checked:
@@ -270,7 +276,7 @@ def _run_epochs(state, data, hyper, epochs, batch_size, activation, output_activ
     return state, losses, done
 
 
-_STATIC = ("batch_size", "activation", "output_activation", "checked", "l1")
+_STATIC = ("batch_size", "activation", "output_activation", "checked", "regularization")
 _jit = partial(
     jax.jit,
     static_argnames=_STATIC,
@@ -356,7 +362,7 @@ def _run(kernel, state, data, hyper, epochs, batch_size, activation, problem, re
         batch_size=int(batch_size),
         activation=activation,
         output_activation=PROBLEMS[problem],
-        l1=regularization == "l1",
+        regularization=REGULARIZATIONS[regularization],
     )
     while remaining > 0:
         chunk = min(remaining, CHUNK_EPOCHS)
@@ -396,14 +402,14 @@ def train(
 
     X_train (n, F) are input features, y_train (n,) targets (±1 for classification). Learning and
     regularisation rates are traced values: changing them never recompiles. A new network shape,
-    batch size or training-set size compiles once (the kernel is cached by jax.jit).
+    batch size, training-set size or kind of regularisation compiles once (jax.jit caches it; the
+    Playground resets the network on those changes anyway).
     """
     data = _check_data(state, X_train, y_train, X_test, y_test)
     _check_options(epochs, batch_size, regularization, activation, problem)
     hyper = (
         np.float32(_check_rate("learning_rate", learning_rate)),
         np.float32(_check_rate("regularization_rate", regularization_rate)),
-        np.int32(REGULARIZATIONS[regularization]),
     )
     state, losses, done = _run(
         _train_chunk, state, data, hyper, epochs, batch_size, activation, problem, regularization
@@ -475,7 +481,7 @@ def sweep(
                 f"{name} must be a number or {configs} numbers, got shape {rate.shape}"
             )
         rates.append(np.ascontiguousarray(rate))
-    hyper = (*rates, np.full(configs, REGULARIZATIONS[regularization], np.int32))
+    hyper = tuple(rates)
     states, losses, done = _run(
         _sweep_chunk, states, data, hyper, epochs, batch_size, activation, problem, regularization
     )
