@@ -30,7 +30,8 @@ demo: install
 	$(PIP) install -q "jupyterlab>=4.2"
 	@echo "Starting JupyterLab; open the URL printed below (Ctrl-C stops it)."
 	$(PYTHON) -m jupyterlab --no-browser --ip=$(HOST) --port=$(PORT) \
-		--ServerApp.root_dir=$(NOTEBOOKS) --LabApp.news_url=None
+		--ServerApp.root_dir=$(NOTEBOOKS) --LabApp.news_url=None \
+		$$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 lint: js/node_modules/.package-lock.json
 	$(PYTHON) -m ruff check nnwidgets tests
