@@ -335,7 +335,7 @@ def _check_options(epochs, batch_size, regularization, activation, problem):
 def _check_rate(name, value):
     rates = np.asarray(value, dtype=np.float64)
     if not np.all(np.isfinite(rates)) or np.any(rates < 0):
-        raise ValueError(f"{name} must be finite numbers >= 0, got {value!r}")
+        raise ValueError(f"{name} must be finite and >= 0, got {value!r}")
     return rates.astype(np.float32)
 
 
