@@ -6,21 +6,23 @@ from .activations import get_activation
 
 
 def dense(h, W, b):
-    """h @ W + b, in the form XLA:CPU runs fastest for the shape (measured, tests/bench/).
+    """h @ W + b for h (rows, in) and W (in, out), or per configuration with a trailing axis of
+    them: h (rows, in, C or 1), W (in, out, C), b (out, C). Written in the form XLA:CPU ran fastest
+    for each shape (measured while building the engine; `make bench` shows the result).
 
     The Playground's layers are tiny (at most 8 inputs): over many rows a sum of one column
     product per input is one elementwise kernel; over a mini-batch a broadcast-multiply-sum beats
     `@` several times; wide layers (digits, MNIST) go to the matmul library.
     """
-    rows, (inputs, outputs) = h.shape[0], W.shape
+    rows, inputs, outputs = h.shape[0], W.shape[0], W.shape[1]
     if inputs <= 8 and rows > 32:
         z = b + h[:, 0:1] * W[0]
         for i in range(1, inputs):
             z = z + h[:, i : i + 1] * W[i]
         return z
-    if rows * inputs * outputs <= 4096:
-        return jnp.sum(h[:, :, None] * W[None, :, :], axis=1) + b
-    return h @ W + b
+    if W.ndim == 2 and rows * inputs * outputs > 4096:
+        return h @ W + b
+    return jnp.sum(h[:, :, None] * W[None], axis=1) + b
 
 
 def forward(params, X, activation="tanh", output_activation="tanh"):

@@ -23,6 +23,7 @@ import numpy as np
 import optax
 
 from .activations import PLAYGROUND_ACTIVATIONS, get_activation
+from .forward import dense
 from .losses import half_squared_error
 from .optimizers import L1, L2, NO_REGULARIZATION, PlaygroundSGDState, playground_sgd
 
@@ -70,24 +71,13 @@ def init_state(params) -> TrainState:
 # run): W (in, out, C), activations (rows, width, C). Configurations share the data, and on the
 # minor axis their arithmetic vectorises; `vmap` put them on the leading axis, and the batched tiny
 # sums then ran 3x slower than 64 separate runs (measured).
-def _dense(h, W, b):
-    """h (rows, in, C or 1) times W (in, out, C) plus b (out, C), for each configuration."""
-    rows, inputs = h.shape[:2]
-    if inputs <= 8 and rows > 32:  # over many rows, one elementwise kernel: a column at a time
-        z = b + h[:, 0:1] * W[0]
-        for i in range(1, inputs):
-            z = z + h[:, i : i + 1] * W[i]
-        return z
-    return jnp.sum(h[:, :, None, :] * W[None], axis=1) + b
-
-
 def _outputs(params, X, activation, output_activation):
     """The network's output (rows, C) for inputs X (rows, F) shared by every configuration."""
     hidden, output = get_activation(activation), get_activation(output_activation)
     h = X[:, :, None]
     for index, layer in enumerate(params):
         fn = output if index == len(params) - 1 else hidden
-        h = fn(_dense(h, layer["W"], layer["b"]))
+        h = fn(dense(h, layer["W"], layer["b"]))
     return h[:, 0, :]
 
 
@@ -432,7 +422,7 @@ class SweepResult(NamedTuple):
 
 def stack_states(states) -> TrainState:
     """One state for a sweep, from states of one network shape: each leaf gains a trailing axis
-    of configurations, the kernels' layout (see `_dense`)."""
+    of configurations, the kernels' layout (see `forward.dense`)."""
     return jax.tree.map(lambda *leaves: jnp.stack(leaves, axis=-1), *states)
 
 
