@@ -431,6 +431,36 @@ def unstack_state(states: TrainState, index: int) -> TrainState:
     return jax.tree.map(lambda leaf: leaf[..., index], states)
 
 
+def _home():
+    return jax.devices()[0]
+
+
+def _spread_over_devices(tree, configs):
+    """Lay `tree`'s trailing configuration axis across every device of the default backend.
+
+    Configurations are independent, so each device trains its share in the same compiled
+    kernel (JAX's sharding; nothing crosses devices). The axis is padded with copies of the
+    first configuration to a multiple of the device count; callers drop the padding.
+    """
+    devices = jax.devices()
+    if len(devices) == 1:
+        return tree
+    padding = -configs % len(devices)
+    if padding:
+        tree = jax.tree.map(
+            lambda leaf: jnp.concatenate([leaf, jnp.repeat(leaf[..., :1], padding, -1)], -1), tree
+        )
+    mesh = jax.sharding.Mesh(np.array(devices), ("configs",))
+
+    def sharding(leaf):
+        spec = jax.sharding.PartitionSpec(*[None] * (np.ndim(leaf) - 1), "configs")
+        return jax.sharding.NamedSharding(mesh, spec)
+
+    # Through host memory: resharding device arrays leaf by leaf took 3x longer (measured).
+    tree = jax.tree.map(np.asarray, tree)
+    return jax.device_put(tree, jax.tree.map(sharding, tree))
+
+
 def sweep(
     states: TrainState,
     X_train,
@@ -471,12 +501,15 @@ def sweep(
                 f"{name} must be a number or {configs} numbers, got shape {rate.shape}"
             )
         rates.append(np.ascontiguousarray(rate))
-    hyper = tuple(rates)
-    states, losses, done = _run(
-        _sweep_chunk, states, data, hyper, epochs, batch_size, activation, problem, regularization
+    spread, hyper = _spread_over_devices((states, tuple(rates)), configs)
+    spread, losses, done = _run(
+        _sweep_chunk, spread, data, hyper, epochs, batch_size, activation, problem, regularization
     )
-    done = np.broadcast_to(done, (configs,)).astype(int)
-    losses = losses.reshape(-1, 2, configs).transpose(2, 0, 1)  # (configs, epochs, 2)
+    if len(hyper[0]) > configs:
+        spread = jax.tree.map(lambda leaf: leaf[..., :configs], spread)
+    states = jax.device_put(spread, _home())
+    done = np.broadcast_to(done, (len(hyper[0]),))[:configs].astype(int)
+    losses = losses.reshape(-1, 2, len(hyper[0]))[..., :configs].transpose(2, 0, 1)
     mask = np.arange(losses.shape[1])[None, :] < done[:, None]
     losses = np.where(mask[..., None], losses, np.nan)
     return states, SweepResult(

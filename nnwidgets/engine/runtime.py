@@ -3,6 +3,7 @@
 Both are documented in README.md and can be turned off by environment variables.
 """
 
+import contextlib
 import importlib.util
 import os
 
@@ -20,14 +21,16 @@ def _gpu_plugin_installed() -> bool:
 def use_one_cpu_thread() -> bool:
     """Give JAX's CPU client one intra-op thread, if the client does not exist yet.
 
-    XLA:CPU sizes its thread pool from the process's CPU affinity when it creates the client, and
-    hands a loop body's kernels to that pool when there are many of them. For kernels of a few
-    hundred flops the hand-offs cost more than the work: on this project's 2-core machines the
-    Playground's training ran 1.4-2x faster, and far steadier, with one thread (`make bench`).
-    So the client is created while the process may use one core, and the affinity is restored.
-    Large matrix products then run on one thread too. Set NNWIDGETS_XLA_THREADS=all to keep JAX's
-    default; nothing changes either if JAX already made its client or a GPU/TPU plugin is present.
-    Returns whether the client was made this way.
+    XLA:CPU sizes its intra-op thread pool from the process's CPU affinity (and at least one
+    thread per CPU device) when it makes the client, and hands a loop body's kernels to that pool
+    when there are many of them. For kernels of a few hundred flops the hand-offs cost more than
+    the work: on this project's 2-core machines the Playground's training ran 1.4-2x faster, and
+    far steadier, with one thread (`make bench`). So the client is made while the process may use
+    one core; then every thread it made gets the process's affinity back, so that a sweep over
+    several CPU devices (`jax_num_cpu_devices`, set before importing nnwidgets) runs them in
+    parallel. Set NNWIDGETS_XLA_THREADS=all to keep JAX's default; nothing changes either if JAX
+    already made its client or a GPU/TPU plugin is present. Returns whether the client was made
+    this way.
     """
     import jax
     from jax._src import xla_bridge
@@ -37,12 +40,20 @@ def use_one_cpu_thread() -> bool:
     if not hasattr(os, "sched_setaffinity") or xla_bridge.backends_are_initialized():
         return False
     allowed = os.sched_getaffinity(0)
+    threads_before = _threads()
     try:
         os.sched_setaffinity(0, {min(allowed)})
         jax.devices("cpu")
     finally:
         os.sched_setaffinity(0, allowed)
+        for thread in _threads() - threads_before:
+            with contextlib.suppress(OSError):  # a thread that has ended meanwhile
+                os.sched_setaffinity(thread, allowed)
     return True
+
+
+def _threads() -> set[int]:
+    return {int(name) for name in os.listdir("/proc/self/task")}
 
 
 def use_compile_cache() -> str | None:

@@ -269,6 +269,30 @@ def bench_sweep() -> dict:
     }
 
 
+SWEEP_PER_CORE = """
+import json, sys
+import jax
+jax.config.update("jax_num_cpu_devices", {devices})
+sys.path.insert(0, {bench!r})
+import bench_engine
+print(json.dumps(bench_engine.bench_sweep()))
+"""
+
+
+def bench_sweep_per_core() -> dict | None:
+    """The same sweep in a process with one CPU device per core (README: for sweep notebooks),
+    its single run measured in that process too. None on one core."""
+    devices = len(os.sched_getaffinity(0))
+    if devices < 2:
+        return None
+    code = SWEEP_PER_CORE.format(devices=devices, bench=str(Path(__file__).parent))
+    env = {**os.environ, "PYTHONPATH": str(CHECKOUT)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return {"cpu_devices": devices, **json.loads(out.stdout.strip().splitlines()[-1])}
+
+
 def print_sweep(r: dict) -> None:
     print(
         f"Sweep of {r['configs']} learning rates (1e-3..3) x {r['epochs']} epochs, default config"
@@ -284,6 +308,14 @@ def print_sweep(r: dict) -> None:
         f" {r['single_run_epochs_per_s']:,.0f} epochs/s); its losses match the swept"
         f" configuration's to {r['max_loss_difference_from_train']:.1e}"
     )
+    core = r.get("per_core")
+    if core:
+        print(
+            f"  with one CPU device per core ({core['cpu_devices']}, jax_num_cpu_devices): sweep"
+            f" {core['sweep_s'] * 1000:.0f} ms, one run {core['single_run_s'] * 1000:.1f} ms,"
+            f" ratio {core['ratio']:.1f}x (target <= {core['target_ratio']:g}x:"
+            f" {'yes' if core['target_met'] else 'NO'})"
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -445,7 +477,8 @@ def main() -> int:
     }
     print_training(training)
     maps = run_section("neuron maps", bench_neuron_maps, failures, print_neuron_maps)
-    sweep = run_section("sweep", bench_sweep, failures, print_sweep)
+    both_sweeps = lambda: {**bench_sweep(), "per_core": bench_sweep_per_core()}  # noqa: E731
+    sweep = run_section("sweep", both_sweeps, failures, print_sweep)
     # Last: it clears JAX's caches.
     compile_ = run_section("compile", bench_compile, failures, print_compile)
     results = {

@@ -145,6 +145,9 @@ def test_a_sweep_trains_each_configuration_as_a_single_run_would():
         mine = engine.unstack_state(states, index)
         for a, b in zip(mine.params, single.params, strict=True):
             np.testing.assert_allclose(a["W"], b["W"], rtol=1e-5, atol=1e-6)
+    # However the sweep spread its configurations over devices, each one carries on alone.
+    engine.train(engine.unstack_state(states, 2), *data, epochs=2, batch_size=7)
+    engine.sweep(states, *data, learning_rate=rates, epochs=2, batch_size=7)
 
 
 def test_a_diverging_configuration_stops_alone_in_a_sweep():

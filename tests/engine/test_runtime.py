@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -18,9 +19,11 @@ from nnwidgets import engine
 (jax.numpy.ones((256, 256)) @ jax.numpy.ones((256, 256))).block_until_ready()
 print(json.dumps({{
     "threads": len(os.listdir("/proc/self/task")),
+    "cpu_devices": len(jax.devices("cpu")),
     "cache": jax.config.jax_compilation_cache_dir,
-    "affinity": sorted(os.sched_getaffinity(0)),
-    "one_thread_again": engine.use_one_cpu_thread(),
+    "affinities": sorted({{tuple(sorted(os.sched_getaffinity(int(t))))
+                          for t in os.listdir("/proc/self/task")}}),
+    "made_again": engine.use_one_cpu_thread(),
 }}))
 """
 
@@ -44,9 +47,9 @@ def _probe(tmp_path, before="", **env):
 def test_import_caches_compiled_kernels_in_the_users_cache_folder(tmp_path):
     seen = _probe(tmp_path)
     assert seen["cache"] == str(tmp_path / ".cache" / "nnwidgets" / "jax")
-    # The CPU client was made once, with the affinity put back afterwards.
-    assert seen["affinity"] == sorted(os.sched_getaffinity(0))
-    assert seen["one_thread_again"] is False
+    # The CPU client was made once, and every thread has the process's affinity back.
+    assert seen["affinities"] == [list(sorted(os.sched_getaffinity(0)))]
+    assert seen["made_again"] is False
 
 
 @pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: nothing to compare")
@@ -54,6 +57,41 @@ def test_xla_gets_fewer_cpu_threads_unless_told_otherwise(tmp_path):
     one = _probe(tmp_path)["threads"]
     default = _probe(tmp_path, NNWIDGETS_XLA_THREADS="all")["threads"]
     assert one < default
+
+
+SHARDED_SWEEP = """
+import json, jax, numpy as np
+jax.config.update("jax_num_cpu_devices", 2)
+from nnwidgets import engine
+rng = np.random.default_rng(0)
+X, y = rng.normal(size=(40, 2)), np.sign(rng.normal(size=40))
+starts = [engine.init_state(engine.init_playground_params([2, 3, 1], random=s)) for s in range(3)]
+rates = [0.01, 0.1, 0.3]
+states, swept = engine.sweep(engine.stack_states(starts), X, y, X, y, learning_rate=rates, epochs=5)
+singles = [engine.train(s, X, y, X, y, learning_rate=r, epochs=5)[1].train_loss
+           for s, r in zip(starts, rates)]
+print(json.dumps({"devices": len(jax.devices()), "swept": swept.train_loss.tolist(),
+                  "singles": np.array(singles).tolist(),
+                  "home": [str(d) for d in jax.tree.leaves(states)[0].devices()]}))
+"""
+
+
+def test_a_sweep_spreads_its_configurations_over_the_cpu_devices_asked_for(tmp_path):
+    environment = {**os.environ, "HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    out = subprocess.run(
+        [sys.executable, "-c", SHARDED_SWEEP],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["devices"] == 2
+    # Three configurations padded to four over two devices give what three single runs give,
+    # and the states come back to one device, ready for `train`.
+    np.testing.assert_allclose(seen["swept"], seen["singles"], rtol=1e-5)
+    assert seen["home"] == ["cpu:0"]
 
 
 def test_the_compile_cache_can_be_moved_or_turned_off(tmp_path):
@@ -70,5 +108,5 @@ def test_a_cache_folder_the_user_chose_for_jax_is_kept(tmp_path):
 
 def test_a_client_jax_already_made_is_left_as_it_is(tmp_path):
     seen = _probe(tmp_path, before="jax.devices()", NNWIDGETS_XLA_THREADS="one")
-    assert seen["affinity"] == sorted(os.sched_getaffinity(0))
-    assert seen["one_thread_again"] is False
+    assert seen["cpu_devices"] == 1
+    assert seen["made_again"] is False
