@@ -51,6 +51,9 @@ class TrainResult(NamedTuple):
     test_loss: np.ndarray
     epochs_done: int  # fewer than asked only when training diverged
     diverged: bool  # a loss or a weight stopped being finite; the state is the last finite one
+    # With accuracy=True: the fraction of examples whose output has the label's sign, per epoch.
+    train_accuracy: np.ndarray | None = None
+    test_accuracy: np.ndarray | None = None
 
 
 def init_state(params) -> TrainState:
@@ -213,10 +216,20 @@ def _all_finite(tree):
 
 
 def _run_epochs(
-    state, data, hyper, epochs, batch_size, activation, output_activation, checked, regularization
+    state,
+    data,
+    hyper,
+    epochs,
+    batch_size,
+    activation,
+    output_activation,
+    checked,
+    regularization,
+    accuracy=False,
 ):
-    """Up to CHUNK_EPOCHS epochs: new state, per-epoch losses (epochs, 2, C), and per configuration
-    how many epochs stayed finite.
+    """Up to CHUNK_EPOCHS epochs: new state, per-epoch figures (epochs, K, C), and per configuration
+    how many epochs stayed finite. The K figures are train and test loss, then with `accuracy`
+    train and test accuracy (the output's sign against the label's, as the Playground discretises).
 
     Unchecked, every epoch runs and `done` is `epochs` where everything stayed finite, else -1: the
     fast path, which spends nothing per epoch on divergence. Checked, each configuration stops at
@@ -241,7 +254,13 @@ def _run_epochs(
     def evaluate(params):
         out = _outputs(params, X_all, activation, output_activation)
         errors = half_squared_error(out, y_all[:, None])
-        return jnp.sum(errors[:, None, :] * weights[:, :, None], axis=0)
+        figures = jnp.sum(errors[:, None, :] * weights[:, :, None], axis=0)
+        if not accuracy:
+            return figures
+        correct = ((out >= 0) == (y_all[:, None] > 0)).astype(jnp.float32)
+        # Counted, then divided: summing 1/n per hit would round 250/250 to 1.0000001.
+        hits = jnp.sum(correct[:, None, :] * (weights[:, :, None] > 0), axis=0)
+        return jnp.concatenate([figures, hits / jnp.array([n_train, max(n_test, 1)])[:, None]])
 
     def body(i, carry):
         state, losses, done, ok = carry
@@ -256,7 +275,7 @@ def _run_epochs(
         state = jax.tree.map(lambda a, b: jnp.where(keep, a, b), new, state)
         return state, losses, done + keep, keep
 
-    losses = jnp.full((CHUNK_EPOCHS, 2, configs), jnp.nan, jnp.float32)
+    losses = jnp.full((CHUNK_EPOCHS, 4 if accuracy else 2, configs), jnp.nan, jnp.float32)
     init = (state, losses, jnp.zeros(configs, jnp.int32), jnp.ones(configs, bool))
     state, losses, done, _ = jax.lax.fori_loop(0, epochs, body, init)
     if not checked:
@@ -266,7 +285,14 @@ def _run_epochs(
     return state, losses, done
 
 
-_STATIC = ("batch_size", "activation", "output_activation", "checked", "regularization")
+_STATIC = (
+    "batch_size",
+    "activation",
+    "output_activation",
+    "checked",
+    "regularization",
+    "accuracy",
+)
 _jit = partial(
     jax.jit,
     static_argnames=_STATIC,
@@ -345,7 +371,18 @@ def _check_choice(name, value, allowed):
         raise ValueError(f"{name} must be one of {names}, got {value!r}")
 
 
-def _run(kernel, state, data, hyper, epochs, batch_size, activation, problem, regularization):
+def _run(
+    kernel,
+    state,
+    data,
+    hyper,
+    epochs,
+    batch_size,
+    activation,
+    problem,
+    regularization,
+    accuracy=False,
+):
     """Call `kernel` chunk by chunk; losses come back with epochs on the first axis."""
     losses, done_total, remaining = [], 0, int(epochs)
     options = dict(
@@ -353,6 +390,7 @@ def _run(kernel, state, data, hyper, epochs, batch_size, activation, problem, re
         activation=activation,
         output_activation=PROBLEMS[problem],
         regularization=REGULARIZATIONS[regularization],
+        accuracy=bool(accuracy),
     )
     while remaining > 0:
         chunk = min(remaining, CHUNK_EPOCHS)
@@ -369,7 +407,7 @@ def _run(kernel, state, data, hyper, epochs, batch_size, activation, problem, re
         remaining -= chunk
         if np.all(done < chunk):
             break
-    losses = np.concatenate(losses) if losses else np.zeros((0, 2), np.float32)
+    losses = np.concatenate(losses) if losses else np.zeros((0, 4 if accuracy else 2), np.float32)
     return state, losses, done_total
 
 
@@ -387,13 +425,15 @@ def train(
     regularization_rate=0.0,
     activation="tanh",
     problem="classification",
+    accuracy=False,
 ):
     """Train `epochs` epochs by the Playground's rule; returns the new state and per-epoch losses.
 
     X_train (n, F) are input features, y_train (n,) targets (±1 for classification). Learning and
     regularisation rates are traced values: changing them never recompiles. A new network shape,
     batch size, training-set size or kind of regularisation compiles once (jax.jit caches it; the
-    Playground resets the network on those changes anyway).
+    Playground resets the network on those changes anyway). `accuracy=True` also gives each
+    epoch's train and test accuracy (a kernel of its own, compiled once).
     """
     data = _check_data(state, X_train, y_train, X_test, y_test)
     _check_options(epochs, batch_size, regularization, activation, problem)
@@ -402,7 +442,16 @@ def train(
         np.float32(_check_rate("regularization_rate", regularization_rate)),
     )
     state, losses, done = _run(
-        _train_chunk, state, data, hyper, epochs, batch_size, activation, problem, regularization
+        _train_chunk,
+        state,
+        data,
+        hyper,
+        epochs,
+        batch_size,
+        activation,
+        problem,
+        regularization,
+        accuracy,
     )
     done = int(done)
     return state, TrainResult(
@@ -410,6 +459,8 @@ def train(
         test_loss=losses[:done, 1],
         epochs_done=done,
         diverged=done < epochs,
+        train_accuracy=losses[:done, 2] if accuracy else None,
+        test_accuracy=losses[:done, 3] if accuracy else None,
     )
 
 

@@ -251,3 +251,17 @@ def test_tanh_is_as_accurate_as_float32_allows_with_its_exact_gradient():
     np.testing.assert_allclose(jax.grad(tanh)(0.5), 1 - np.tanh(0.5) ** 2, rtol=1e-6)
     special = np.asarray(tanh(jnp.array([np.nan, np.inf, -np.inf, 0.0], jnp.float32)))
     assert np.isnan(special[0]) and special[1:].tolist() == [1.0, -1.0, 0.0]
+
+
+def test_training_reports_each_epochs_accuracy_when_asked():
+    X, y, X_test, y_test = _data()
+    start = engine.init_state(engine.init_playground_params([2, 3, 1], random=0))
+    state, result = engine.train(start, X, y, X_test, y_test, epochs=4, accuracy=True)
+    _, plain = engine.train(start, X, y, X_test, y_test, epochs=4)
+    assert plain.train_accuracy is None
+    np.testing.assert_array_equal(result.train_loss, plain.train_loss)
+    out_train = np.asarray(engine.forward(state.params, X, "tanh", "tanh")[-1])[:, 0]
+    out_test = np.asarray(engine.forward(state.params, X_test, "tanh", "tanh")[-1])[:, 0]
+    assert result.train_accuracy.shape == (4,)
+    assert result.train_accuracy[-1] == pytest.approx(np.mean((out_train >= 0) == (y > 0)))
+    assert result.test_accuracy[-1] == pytest.approx(np.mean((out_test >= 0) == (y_test > 0)))

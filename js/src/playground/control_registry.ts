@@ -1,0 +1,104 @@
+// The named controls of protocol.ts's CONTROLS and the elements drawing them, so that course
+// sheets can hide (`hidden_controls`) or lock (`locked_controls`) them, and so that a refused
+// value's message appears next to the control that sent it.
+
+type Disableable = HTMLButtonElement | HTMLInputElement | HTMLSelectElement;
+
+interface Entry {
+  name: string;
+  /** What disappears when the control is hidden. */
+  wrapper: HTMLElement | SVGElement;
+  /** What is disabled when the control is locked. */
+  inputs: Disableable[];
+  /** Other reasons to disable the inputs, such as a +/- button at its limit. */
+  atLimit?: () => boolean;
+}
+
+const REFUSAL_MS = 4000;
+
+export class ControlRegistry {
+  private entries: Entry[] = [];
+  private hiddenNames = new Set<string>();
+  private lockedNames = new Set<string>();
+  private readonly refusals = new Set<{ note: HTMLElement; timers: number[] }>();
+
+  constructor(private readonly root: HTMLElement) {}
+
+  /** Registers elements for a control; returns what unregisters them (for rebuilt parts). */
+  add(
+    name: string,
+    wrapper: HTMLElement | SVGElement,
+    inputs: Disableable[] = [],
+    atLimit?: () => boolean,
+  ): () => void {
+    const entry: Entry = { name, wrapper, inputs, atLimit };
+    this.entries.push(entry);
+    this.applyTo(entry);
+    return () => {
+      this.entries = this.entries.filter((e) => e !== entry);
+    };
+  }
+
+  isHidden(name: string): boolean {
+    return this.hiddenNames.has(name);
+  }
+
+  isLocked(name: string): boolean {
+    return this.lockedNames.has(name);
+  }
+
+  /** Takes new `hidden_controls` / `locked_controls` values. */
+  setStates(hidden: readonly string[], locked: readonly string[]): void {
+    this.hiddenNames = new Set(hidden);
+    this.lockedNames = new Set(locked);
+    this.refresh();
+  }
+
+  /** Re-applies hidden, locked and limit states to every registered element. */
+  refresh(): void {
+    for (const entry of this.entries) this.applyTo(entry);
+  }
+
+  /** Shows `message` for a few seconds beside the control `name` (or atop the view). */
+  showRefusal(name: string, message: string): void {
+    const anchor = this.entries.find(
+      (e) => e.name === name && (e.wrapper as HTMLElement).offsetParent !== null,
+    )?.wrapper;
+    const note = document.createElement("div");
+    note.className = "nnw-pg-refusal";
+    note.setAttribute("role", "status");
+    note.textContent = message;
+    this.root.append(note);
+    const rootBox = this.root.getBoundingClientRect();
+    const box = anchor?.getBoundingClientRect();
+    const left = box ? box.left - rootBox.left : 16;
+    const top = box ? box.bottom - rootBox.top + 6 : 12;
+    note.style.left = `${Math.max(4, Math.min(left, rootBox.width - note.offsetWidth - 4))}px`;
+    note.style.top = `${top}px`;
+    const refusal = { note, timers: [] as number[] };
+    refusal.timers.push(
+      window.setTimeout(() => note.classList.add("nnw-pg-fading"), REFUSAL_MS),
+      window.setTimeout(() => {
+        note.remove();
+        this.refusals.delete(refusal);
+      }, REFUSAL_MS + 400),
+    );
+    this.refusals.add(refusal);
+  }
+
+  destroy(): void {
+    for (const { note, timers } of this.refusals) {
+      timers.forEach((t) => clearTimeout(t));
+      note.remove();
+    }
+    this.refusals.clear();
+    this.entries = [];
+  }
+
+  private applyTo(entry: Entry): void {
+    entry.wrapper.classList.toggle("nnw-pg-hidden", this.hiddenNames.has(entry.name));
+    const locked = this.lockedNames.has(entry.name);
+    const disabled = locked || (entry.atLimit?.() ?? false);
+    for (const input of entry.inputs) input.disabled = disabled;
+  }
+}

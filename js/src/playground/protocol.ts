@@ -1,0 +1,124 @@
+// What the Playground's kernel side (nnwidgets/widgets/playground.py) and this front end say to
+// each other. Everything the widget shows lives in synced traits, so a reloaded page or a second
+// view draws the same thing; one-off requests from the browser travel as custom messages.
+
+/** Input features, in the order of the diagram's input column (and of `_feature_maps`). */
+export const FEATURES = ["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"] as const;
+export type Feature = (typeof FEATURES)[number];
+
+export const DATASETS = {
+  classification: ["circle", "xor", "gauss", "spiral"],
+  regression: ["plane", "multigauss"],
+} as const;
+
+/** The original's menus. Python accepts other values too; the UI shows them as extra options. */
+export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const ACTIVATIONS = ["relu", "tanh", "sigmoid", "linear"] as const;
+/** `epochs_per_frame` choices; 0 is "auto": as many epochs as the frame budget allows. */
+export const SPEEDS = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
+export const UI_LIMITS = { layers: 6, neurons: 8, batchSize: [1, 30], noise: [0, 50], trainRatio: [10, 90] };
+
+/**
+ * Names of controls for `hidden_controls` / `locked_controls` (course sheets): a hidden control
+ * is not drawn, a locked one is drawn disabled. Feature names stand for their input nodes;
+ * "hidden" is the +/- buttons for layers and neurons; "weights" is clicking a link or bias to
+ * edit it; "speed" is the epochs-per-frame menu; "regenerate" the regenerate button.
+ */
+export const CONTROLS = [
+  "show_test_data", "discretize", "play", "step", "reset", "learning_rate", "activation",
+  "regularization", "regularization_rate", "problem", "dataset", "train_ratio", "noise",
+  "batch_size", "hidden", ...FEATURES, "regenerate", "speed", "weights",
+] as const;
+
+export interface PlaygroundState {
+  _view: "playground";
+
+  // --- configuration: the browser may set these (model.set + save_changes); the kernel checks
+  // each value and, when it refuses one, sets the trait back, and the control must snap back.
+  dataset: string; // one of DATASETS[problem], or "custom" after set_data (no thumbnail chosen)
+  problem: "classification" | "regression";
+  noise: number; // int, percent
+  train_ratio: number; // int, percent
+  batch_size: number; // int
+  features: Feature[]; // the input nodes switched on, in FEATURES order; never empty
+  hidden: number[]; // neurons per hidden layer, input side first
+  activation: (typeof ACTIVATIONS)[number];
+  learning_rate: number;
+  regularization: "l1" | "l2" | null;
+  regularization_rate: number;
+  show_test_data: boolean;
+  discretize: boolean;
+  epochs_per_frame: number; // 0: auto
+  playing: boolean; // the play button sets it; so do play()/pause() in Python
+
+  // --- course sheets (set from Python only)
+  hidden_controls: string[];
+  locked_controls: string[];
+
+  // --- live state, set by the kernel only
+  epoch: number;
+  train_loss: number | null; // null before the first evaluation
+  test_loss: number | null; // null when there is no test data
+  train_accuracy: number | null; // fraction in [0, 1]; null for regression
+  test_accuracy: number | null;
+  diverged: boolean;
+  status: string; // a sentence to show above the output, e.g. why training paused; "" if none
+  epochs_per_second: number; // measured training speed while playing, 0 when paused
+
+  // --- binary state, set by the kernel only. All little-endian, dense, row-major.
+  /**
+   * Training points then test points: float32 (n, 3) rows [x1, x2, label]. Labels are ±1 for
+   * classification, targets for regression. `_train_count` rows are training points.
+   */
+  _points: DataView;
+  _train_count: number;
+  /**
+   * Dataset thumbnails: for each name of DATASETS[problem] in order, `_thumbnail_points` rows of
+   * float32 [x1, x2, label] (sent when the problem or noise changes).
+   */
+  _thumbnails: DataView;
+  _thumbnail_points: number;
+  /** Every feature's map, FEATURES order, each `_map_resolution`² uint8 (sent once). */
+  _feature_maps: DataView;
+
+  // A frame: the kernel sets these together (one message) and `_frame` last changes with them;
+  // redraw on "change:_frame". At most two frames are unacknowledged at a time.
+  _frame: number; // frame counter; acknowledge with {type: "drawn", frame} once drawn
+  /**
+   * Weights, layer by layer from the input side: W as (inputs, outputs) row-major, then b
+   * (outputs). Inputs of layer 0 are `features`; the last layer has one output neuron.
+   */
+  _weights: DataView; // float32
+  /**
+   * Small maps for every hidden neuron and then the output neuron, in layer order: each
+   * `_map_resolution`² uint8, value v drawn as byte round((clip(v,-1,1)+1)·127.5). Cell (0, 0)
+   * is the top-left of the plane: x1 = -6 side, x2 = +6 side; cells are centred in [-6, 6]².
+   */
+  _maps: DataView;
+  _map_resolution: number;
+  /** The big output view: `_output_resolution`² uint8, same encoding, of `_output_neuron`. */
+  _output_map: DataView;
+  _output_resolution: number;
+  /** Whose map `_output_map` shows: null for the output, else a neuron id (see NeuronId). */
+  _output_neuron: string | null;
+  /** The loss chart: float32 rows [epoch, train_loss, test_loss], at most ~400, oldest first. */
+  _loss_curve: DataView;
+}
+
+/** A neuron's id in messages: a feature name for inputs, "layer:index" (layer 1 = first hidden,
+ * index from 0) for hidden neurons, "output" for the output neuron. */
+export type NeuronId = string;
+
+/** Custom messages from the browser (model.send). */
+export type FromBrowser =
+  | { type: "drawn"; frame: number } // a frame has been drawn: the kernel may send another
+  | { type: "command"; name: "play" | "pause" | "step" | "reset" | "regenerate" }
+  | { type: "hover"; neuron: NeuronId | null } // show that neuron's map in the output view
+  | { type: "set_weight"; layer: number; i: number; j: number; value: number } // layer from 0
+  | { type: "set_bias"; layer: number; j: number; value: number };
+
+/** Custom messages from the kernel. */
+export type FromKernel =
+  // A value from the browser was refused: show `message` near the control named `control`.
+  { type: "refused"; control: string; message: string };

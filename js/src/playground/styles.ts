@@ -1,0 +1,262 @@
+// The Playground view's look, injected once per page as one <style> element. Colours come from
+// JupyterLab's theme variables, with the original Playground's as fallbacks, so the widget
+// follows light and dark themes; every class is prefixed `nnw-pg-`.
+
+const CSS = /* css */ `
+.nnw-pg {
+  --nnw-pg-font: var(--jp-ui-font-family, "Helvetica Neue", Helvetica, Arial, sans-serif);
+  --nnw-pg-surface: var(--jp-layout-color0, #fff);
+  --nnw-pg-ground: #f7f7f7;
+  --nnw-pg-ground: color-mix(in srgb, var(--jp-layout-color2, #eee) 45%, var(--jp-layout-color0, #fff));
+  --nnw-pg-text: var(--jp-ui-font-color0, rgba(0, 0, 0, 0.87));
+  --nnw-pg-text-soft: var(--jp-ui-font-color1, #333);
+  --nnw-pg-label: var(--jp-ui-font-color2, #777);
+  --nnw-pg-line: var(--jp-border-color2, #e0e0e0);
+  --nnw-pg-line-strong: var(--jp-border-color1, #bdbdbd);
+  --nnw-pg-accent: #183d4e;
+  --nnw-pg-on-accent: #fff;
+  --nnw-pg-focus: var(--jp-brand-color1, #1976d2);
+  --nnw-pg-button: rgba(128, 128, 128, 0.12);
+  --nnw-pg-button-hover: rgba(128, 128, 128, 0.26);
+  --nnw-pg-node-border: var(--jp-ui-font-color0, #000);
+  --nnw-pg-warn-bg: #fff4e5;
+  --nnw-pg-warn-text: #8a4b00;
+  --nnw-pg-warn-line: #f59322;
+  container-type: inline-size;
+  position: relative;
+  box-sizing: border-box;
+  max-width: 1220px;
+  font-family: var(--nnw-pg-font);
+  font-size: 13px;
+  color: var(--nnw-pg-text);
+  background: var(--nnw-pg-ground);
+  border: 1px solid var(--nnw-pg-line);
+  border-radius: 6px;
+  overflow: hidden;
+  -webkit-font-smoothing: antialiased;
+}
+body[data-jp-theme-light="false"] .nnw-pg,
+.nnw-pg.nnw-pg-dark {
+  --nnw-pg-accent: #3d7ea0;
+  --nnw-pg-node-border: var(--jp-ui-font-color1, rgba(255, 255, 255, 0.8));
+  --nnw-pg-warn-bg: #3a2a12;
+  --nnw-pg-warn-text: #ffcf8f;
+}
+.nnw-pg *, .nnw-pg *::before, .nnw-pg *::after { box-sizing: border-box; }
+.nnw-pg [hidden], .nnw-pg .nnw-pg-hidden { display: none !important; }
+.nnw-pg button, .nnw-pg select, .nnw-pg input { font-family: inherit; }
+.nnw-pg :focus-visible { outline: 2px solid var(--nnw-pg-focus); outline-offset: 2px; }
+
+/* Round icon buttons, as Material's in the original */
+.nnw-pg-icon-button {
+  display: inline-flex; align-items: center; justify-content: center; flex: none;
+  width: 28px; height: 28px; padding: 0; border: none; border-radius: 50%;
+  background: var(--nnw-pg-button); color: var(--nnw-pg-text-soft); cursor: pointer;
+  transition: background-color 0.2s, color 0.2s;
+}
+.nnw-pg-icon-button:hover:not(:disabled) { background: var(--nnw-pg-button-hover); color: var(--nnw-pg-text); }
+.nnw-pg-icon-button:disabled { opacity: 0.35; cursor: default; }
+.nnw-pg-icon-button svg { width: 20px; height: 20px; fill: currentColor; }
+.nnw-pg-icon-button.nnw-pg-small { width: 22px; height: 22px; }
+.nnw-pg-icon-button.nnw-pg-small svg { width: 16px; height: 16px; }
+
+/* Top bar */
+.nnw-pg-top {
+  display: flex; flex-wrap: wrap; align-items: flex-end; gap: 14px 26px;
+  padding: 16px 22px 14px; background: var(--nnw-pg-surface);
+  border-bottom: 1px solid var(--nnw-pg-line); box-shadow: 0 1px 4px rgba(0, 0, 0, 0.06);
+}
+.nnw-pg-timeline { display: flex; align-items: center; gap: 10px; }
+.nnw-pg-play {
+  width: 46px; height: 46px; background: var(--nnw-pg-accent); color: var(--nnw-pg-on-accent);
+  box-shadow: 0 2px 5px rgba(0, 0, 0, 0.26);
+}
+.nnw-pg-play:hover:not(:disabled) { background: var(--nnw-pg-accent); color: var(--nnw-pg-on-accent); filter: brightness(1.15); }
+.nnw-pg-play svg { width: 30px; height: 30px; }
+.nnw-pg-epoch { min-width: 96px; }
+.nnw-pg-epoch-value { font-size: 24px; font-weight: 300; line-height: 1.1; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.nnw-pg-rate { display: block; height: 14px; font-size: 11px; color: var(--nnw-pg-label); font-variant-numeric: tabular-nums; white-space: nowrap; }
+.nnw-pg-control { display: flex; flex-direction: column; flex: 1 1 96px; min-width: 86px; max-width: 170px; }
+.nnw-pg-control-label, .nnw-pg-epoch-label {
+  display: block; margin-bottom: 4px; font-size: 12px; font-weight: 300; color: var(--nnw-pg-label); white-space: nowrap;
+}
+.nnw-pg-select { position: relative; }
+.nnw-pg-select select {
+  appearance: none; -webkit-appearance: none; display: block; width: 100%;
+  padding: 5px 18px 5px 0; border: none; border-bottom: 1px solid var(--nnw-pg-line-strong); border-radius: 0;
+  background: transparent; color: var(--nnw-pg-text); font-size: 14px; cursor: pointer;
+}
+.nnw-pg-select select:focus { border-bottom-color: var(--nnw-pg-accent); }
+.nnw-pg-select select:focus-visible { outline-offset: 0; }
+.nnw-pg-select select:disabled { opacity: 0.45; cursor: default; }
+.nnw-pg-select select option { color: initial; background: initial; }
+.nnw-pg-select::after {
+  content: ""; position: absolute; right: 4px; top: 50%; margin-top: -2px; pointer-events: none;
+  border: 4.5px solid transparent; border-top-color: var(--nnw-pg-label); border-bottom: 0;
+}
+
+/* Main part: data | network | output */
+.nnw-pg-main {
+  display: grid; grid-template-columns: 128px minmax(0, 1fr) 292px; gap: 26px;
+  padding: 22px 22px 26px; align-items: start;
+}
+.nnw-pg-heading {
+  display: flex; align-items: center; gap: 6px; min-height: 28px; margin: 0 0 6px;
+  font-size: 15px; font-weight: 400; text-transform: uppercase; letter-spacing: 0.02em; color: var(--nnw-pg-text);
+}
+.nnw-pg-hint { margin: 0 0 10px; font-size: 12px; font-weight: 300; line-height: 1.35; color: var(--nnw-pg-label); }
+
+/* Data column */
+.nnw-pg-datasets { display: grid; grid-template-columns: repeat(2, 38px); gap: 12px 14px; margin: 4px 0 20px; }
+.nnw-pg-dataset {
+  width: 38px; height: 38px; padding: 0; border: 2px solid rgba(128, 128, 128, 0.25); border-radius: 4px;
+  background: var(--nnw-pg-surface); opacity: 0.35; cursor: pointer; transition: opacity 0.2s, border-color 0.2s;
+}
+.nnw-pg-dataset canvas { display: block; width: 34px; height: 34px; border-radius: 2px; }
+.nnw-pg-dataset:hover:not(:disabled) { opacity: 0.7; border-color: var(--nnw-pg-label); }
+.nnw-pg-dataset[aria-pressed="true"] {
+  opacity: 1; border-color: var(--nnw-pg-node-border); box-shadow: 0 1px 5px rgba(0, 0, 0, 0.2);
+}
+.nnw-pg-dataset:disabled { cursor: default; }
+.nnw-pg-slider { margin: 0 0 16px; }
+.nnw-pg-slider label { display: block; font-size: 12px; font-weight: 300; line-height: 1.35; color: var(--nnw-pg-label); }
+.nnw-pg-slider output { margin-left: 4px; font-weight: 400; color: var(--nnw-pg-text); font-variant-numeric: tabular-nums; }
+.nnw-pg-slider input { display: block; width: 100%; margin: 6px 0 0; accent-color: var(--nnw-pg-accent); cursor: pointer; }
+.nnw-pg-slider input:disabled { opacity: 0.45; cursor: default; }
+.nnw-pg-text-button {
+  display: block; width: 100%; height: 32px; margin-top: 6px; padding: 4px; border: none; border-radius: 3px;
+  background: var(--nnw-pg-button); color: var(--nnw-pg-text-soft); font-size: 11px; font-weight: 500;
+  letter-spacing: 0.04em; text-transform: uppercase; cursor: pointer; transition: background-color 0.2s;
+}
+.nnw-pg-text-button:hover:not(:disabled) { background: var(--nnw-pg-button-hover); }
+.nnw-pg-text-button:disabled { opacity: 0.45; cursor: default; }
+
+/* Network column */
+.nnw-pg-network { min-width: 0; }
+.nnw-pg-network-head { display: flex; align-items: flex-start; }
+.nnw-pg-features-head { flex: none; }
+.nnw-pg-layers-head { flex: 1; display: flex; flex-direction: column; align-items: center; }
+.nnw-pg-layers-head .nnw-pg-heading { gap: 4px; }
+.nnw-pg-layers-label { margin-left: 8px; }
+.nnw-pg-bracket { align-self: stretch; height: 5px; border: 1px solid var(--nnw-pg-line-strong); border-bottom: 0; opacity: 0.6; }
+.nnw-pg-net-scroll { overflow-x: auto; overflow-y: hidden; }
+.nnw-pg-net { position: relative; }
+.nnw-pg-neuron-controls { position: relative; height: 50px; }
+.nnw-pg-neuron-control {
+  position: absolute; top: 4px; width: 76px; margin-left: -38px; display: flex; flex-direction: column;
+  align-items: center; gap: 3px; font-size: 11px; color: var(--nnw-pg-label); white-space: nowrap;
+}
+.nnw-pg-neuron-control > div { display: flex; gap: 6px; }
+.nnw-pg-links, .nnw-pg-net-canvas, .nnw-pg-net-svg { position: absolute; left: 0; top: 0; }
+.nnw-pg-net-canvas { pointer-events: none; }
+.nnw-pg-link { fill: none; stroke: #e8eaeb; stroke-width: 1; stroke-dasharray: 9 1; stroke-dashoffset: 1; }
+.nnw-pg.nnw-pg-playing .nnw-pg-link-group { animation: nnw-pg-flow 0.6s linear infinite; }
+@keyframes nnw-pg-flow { from { stroke-dashoffset: 0; } to { stroke-dashoffset: -10; } }
+.nnw-pg-link-group .nnw-pg-link { stroke-dashoffset: inherit; }
+.nnw-pg-link-hit { fill: none; stroke: var(--nnw-pg-text); stroke-width: 8; stroke-opacity: 0; cursor: pointer; outline: none; }
+.nnw-pg-link-hit:hover { stroke-opacity: 0.12; }
+.nnw-pg-link-hit:focus-visible { stroke-opacity: 0.3; }
+.nnw-pg-bias { stroke: transparent; stroke-width: 6px; paint-order: stroke; cursor: pointer; outline: none; }
+.nnw-pg-bias:hover { stroke: rgba(128, 128, 128, 0.3); }
+.nnw-pg-bias:focus-visible { stroke: var(--nnw-pg-focus); stroke-width: 3px; }
+.nnw-pg-no-edit .nnw-pg-link-hit, .nnw-pg-no-edit .nnw-pg-bias { cursor: default; }
+.nnw-pg-node {
+  position: absolute; width: 34px; height: 34px; margin: -17px 0 0 -17px; padding: 0;
+  border: 2px solid var(--nnw-pg-node-border); border-radius: 3px; background: transparent;
+  box-shadow: 0 2px 5px rgba(0, 0, 0, 0.2); cursor: default; outline-offset: 3px;
+}
+.nnw-pg-node:hover, .nnw-pg-node:focus-visible { border-color: var(--nnw-pg-label); }
+button.nnw-pg-node { cursor: pointer; }
+button.nnw-pg-node:disabled { cursor: default; }
+.nnw-pg-node.nnw-pg-off { border-color: transparent; box-shadow: none; }
+.nnw-pg-node.nnw-pg-off:hover:not(:disabled), .nnw-pg-node.nnw-pg-off:focus-visible { border-color: var(--nnw-pg-line-strong); }
+.nnw-pg-node-label {
+  position: absolute; transform: translate(-100%, -50%); padding-right: 10px; font-size: 13px; font-weight: 300;
+  color: var(--nnw-pg-text-soft); white-space: nowrap; pointer-events: none;
+}
+.nnw-pg-node-label.nnw-pg-off { opacity: 0.5; }
+.nnw-pg-node-label sub, .nnw-pg-node-label sup { font-size: 9px; line-height: 0; }
+.nnw-pg-hovercard {
+  position: absolute; z-index: 10; min-width: 128px; padding: 6px 8px; border: 1px solid var(--nnw-pg-line-strong);
+  border-radius: 5px; background: var(--nnw-pg-surface); color: var(--nnw-pg-text); font-size: 12px;
+  box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18); pointer-events: none; white-space: nowrap;
+}
+.nnw-pg-hovercard.nnw-pg-editing { pointer-events: auto; }
+.nnw-pg-hovercard small { display: block; font-size: 10px; color: var(--nnw-pg-label); }
+.nnw-pg-hovercard input {
+  width: 76px; margin-left: 4px; padding: 1px 3px; border: 1px solid var(--nnw-pg-line-strong); border-radius: 3px;
+  background: var(--nnw-pg-surface); color: var(--nnw-pg-text); font-size: 12px;
+}
+
+/* Output column */
+.nnw-pg-output { min-width: 0; }
+.nnw-pg-status {
+  margin: 0 0 10px; padding: 7px 10px; border-left: 3px solid var(--nnw-pg-line-strong); border-radius: 3px;
+  background: var(--nnw-pg-surface); font-size: 12px; line-height: 1.4; color: var(--nnw-pg-text-soft);
+}
+.nnw-pg-status.nnw-pg-warning { border-left-color: var(--nnw-pg-warn-line); background: var(--nnw-pg-warn-bg); color: var(--nnw-pg-warn-text); }
+.nnw-pg-metrics { display: flex; align-items: center; gap: 10px; min-height: 56px; font-size: 13px; font-weight: 300; }
+.nnw-pg-losses { flex: 1 1 auto; min-width: 0; }
+.nnw-pg-loss-row { color: var(--nnw-pg-label); white-space: nowrap; line-height: 1.5; }
+.nnw-pg-loss-row.nnw-pg-test { color: var(--nnw-pg-text); }
+.nnw-pg-loss-row b { font-weight: 400; font-variant-numeric: tabular-nums; margin-left: 3px; }
+.nnw-pg-accuracy { margin-left: 6px; font-size: 11px; color: var(--nnw-pg-label); font-variant-numeric: tabular-nums; }
+.nnw-pg-chart { flex: 0 0 46%; height: 52px; overflow: visible; }
+.nnw-pg-chart path { fill: none; stroke-width: 1.5px; vector-effect: non-scaling-stroke; stroke-linejoin: round; }
+.nnw-pg-chart .nnw-pg-train-line { stroke: var(--nnw-pg-label); }
+.nnw-pg-chart .nnw-pg-test-line { stroke: var(--nnw-pg-text); }
+.nnw-pg-heatmap { position: relative; width: min(100%, 292px); aspect-ratio: 1 / 1; margin-top: 10px; }
+.nnw-pg-heatmap canvas { position: absolute; left: 0; top: 0; display: block; }
+.nnw-pg-heatmap-map { width: calc(100% - 24px); height: calc(100% - 24px); }
+.nnw-pg-heatmap-overlay { width: 100%; height: 100%; pointer-events: none; }
+.nnw-pg-shown-neuron { min-height: 16px; margin-top: 2px; font-size: 11px; color: var(--nnw-pg-label); }
+.nnw-pg-legend { display: flex; align-items: center; gap: 12px; margin-top: 8px; }
+.nnw-pg-legend p { flex: 0 0 104px; margin: 0; font-size: 11px; font-weight: 300; line-height: 1.35; color: var(--nnw-pg-label); }
+.nnw-pg-scale { flex: 1 1 auto; max-width: 150px; }
+.nnw-pg-scale-bar { height: 10px; background: linear-gradient(to right, #f59322, #e8eaeb, #0877bd); }
+.nnw-pg-scale-ticks { display: flex; justify-content: space-between; margin-top: 2px; font-size: 10px; color: var(--nnw-pg-label); }
+.nnw-pg-checks { display: flex; flex-wrap: wrap; gap: 6px 20px; margin-top: 16px; }
+.nnw-pg-check { display: inline-flex; align-items: center; gap: 6px; font-size: 13px; font-weight: 300; color: var(--nnw-pg-text-soft); cursor: pointer; }
+.nnw-pg-check input { width: 15px; height: 15px; margin: 0; accent-color: var(--nnw-pg-accent); cursor: pointer; }
+.nnw-pg-check input:disabled { cursor: default; }
+
+/* A refused value: a short note beside the control */
+.nnw-pg-refusal {
+  position: absolute; z-index: 20; max-width: 260px; padding: 6px 9px; border-radius: 4px;
+  background: #3d3d3d; color: #fff; font-size: 12px; line-height: 1.35; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.3);
+  pointer-events: none; transition: opacity 0.3s;
+}
+.nnw-pg-refusal.nnw-pg-fading { opacity: 0; }
+
+/* Narrow cells: the columns stack */
+@container (max-width: 899px) {
+  .nnw-pg-main { grid-template-columns: minmax(0, 1fr); gap: 22px; }
+  .nnw-pg-data { display: grid; grid-template-columns: auto repeat(auto-fit, minmax(130px, 1fr)); gap: 0 22px; align-items: start; }
+  .nnw-pg-data > .nnw-pg-heading, .nnw-pg-data > .nnw-pg-hint { grid-column: 1 / -1; }
+  .nnw-pg-datasets { grid-template-columns: repeat(4, 38px); }
+  .nnw-pg-output { display: grid; grid-template-columns: minmax(0, 292px) minmax(0, 1fr); gap: 0 22px; }
+  .nnw-pg-output > * { grid-column: 1 / -1; }
+  .nnw-pg-output > .nnw-pg-heatmap, .nnw-pg-output > .nnw-pg-shown-neuron { grid-column: 1; }
+}
+@container (max-width: 560px) {
+  .nnw-pg-top { padding: 12px 14px; gap: 12px 16px; }
+  .nnw-pg-main { padding: 16px 14px; }
+  .nnw-pg-output { display: block; }
+}
+@media (prefers-reduced-motion: reduce) {
+  .nnw-pg.nnw-pg-playing .nnw-pg-link-group { animation: none; }
+}
+`;
+
+let injected: HTMLStyleElement | null = null;
+
+/** Adds the stylesheet to the document once; later views reuse it. */
+export function injectStyles(): void {
+  if (injected?.isConnected) return;
+  injected = document.querySelector<HTMLStyleElement>("style[data-nnw-playground]");
+  if (injected) return;
+  injected = document.createElement("style");
+  injected.dataset.nnwPlayground = "";
+  injected.textContent = CSS;
+  document.head.append(injected);
+}

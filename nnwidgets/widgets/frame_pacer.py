@@ -1,0 +1,51 @@
+"""When the kernel may send the browser another frame: back-pressure, a rate cap, a fallback.
+
+The browser acknowledges each frame once it has drawn it. Sending more than two frames ahead of
+the acknowledgements only queues them (and past 1000 messages/s the Jupyter server drops
+messages silently), so a new frame goes out only when fewer than two are unacknowledged and the
+last went out at least a display frame ago. Without acknowledgements (no view, a hidden tab, a
+page being reloaded) one frame a second still goes out, so any view that appears is current.
+"""
+
+import time
+
+MAX_IN_FLIGHT = 2
+MIN_INTERVAL_S = 1 / 60  # no display draws faster
+FALLBACK_INTERVAL_S = 1.0
+
+
+class FramePacer:
+    def __init__(self, clock=time.monotonic):
+        self._clock = clock
+        self.sent = 0  # number of the last frame sent
+        self.acknowledged = 0  # highest frame number a view has drawn
+        self._last_sent_at = -float("inf")
+        self.viewed = False  # whether any view has ever drawn a frame
+
+    def in_flight(self) -> int:
+        return self.sent - self.acknowledged
+
+    def may_send(self) -> bool:
+        since = self._clock() - self._last_sent_at
+        if since < MIN_INTERVAL_S:
+            return False
+        return self.in_flight() < MAX_IN_FLIGHT or since >= FALLBACK_INTERVAL_S
+
+    def seconds_until_slot(self) -> float:
+        """How long until `may_send` could turn true without an acknowledgement."""
+        since = self._clock() - self._last_sent_at
+        if self.in_flight() < MAX_IN_FLIGHT:
+            return max(0.0, MIN_INTERVAL_S - since)
+        return max(0.0, FALLBACK_INTERVAL_S - since)
+
+    def next_frame(self) -> int:
+        """Record that a frame goes out now; returns its number."""
+        self.sent += 1
+        self._last_sent_at = self._clock()
+        return self.sent
+
+    def acknowledge(self, frame) -> None:
+        """A view drew `frame` (views of one widget all acknowledge; the highest counts)."""
+        if isinstance(frame, int) and not isinstance(frame, bool):
+            self.acknowledged = max(self.acknowledged, min(frame, self.sent))
+            self.viewed = True

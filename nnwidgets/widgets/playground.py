@@ -1,0 +1,855 @@
+"""Playground: TensorFlow Playground in a notebook cell, trained by the engine in the kernel.
+
+The kernel owns the truth: configuration and live state are synced traits (so a reloaded page or a
+second view shows the same), and the browser only draws and asks. What travels and when is in
+js/src/playground/protocol.ts; the training rule is the engine's (nnwidgets.engine.playground).
+Training runs as an asyncio task on the kernel's loop, in chunks of epochs sized to the frame
+budget, so the notebook stays usable and a slider change applies from the next chunk.
+"""
+
+import asyncio
+import contextlib
+import math
+import numbers
+import threading
+import time
+
+import numpy as np
+import traitlets
+
+from ..data.features import FEATURES
+from ..data.playground import DATASETS, MAX_NOISE, PROBLEM_OF, playground, split_train_test
+from ..data.random import SeededRandom
+from ..engine.activations import PLAYGROUND_ACTIVATIONS
+from ..engine.playground import CHUNK_EPOCHS
+from ._base import FrontEndWidget
+from .frame_pacer import FramePacer
+from .playground_run import (
+    OUTPUT_RESOLUTION,
+    THUMBNAIL_RESOLUTION,
+    Network,
+    PlaygroundRun,
+    Points,
+    feature_maps,
+    seeded_points,
+)
+from .playground_url import DEFAULTS, HIDABLE, parse_playground_url, playground_url
+
+# Hard caps for every source, Python or browser (the UI offers the original's smaller ranges).
+MAX_HIDDEN_LAYERS = 10
+MAX_NEURONS = 64
+MAX_BATCH_SIZE = 10_000
+MAX_EPOCHS_PER_FRAME = 10_000
+MIN_TRAIN_RATIO, MAX_TRAIN_RATIO = 1, 99
+PLANE = 6.0  # the data and the maps live on [-6, 6]²
+
+PROBLEMS = ("classification", "regression")
+DEFAULT_DATASET = {"classification": "circle", "regression": "plane"}
+CUSTOM = "custom"  # the dataset's name once set_data gave the points
+CONTROLS = (*HIDABLE, "regenerate", "speed", "weights")
+THUMBNAIL_POINTS = 200
+
+# Auto speed: each chunk of epochs takes about this long, so that frames keep coming at the
+# display's pace and a slider change applies within a chunk.
+CHUNK_TARGET_S = 0.015
+COMPILE_SUSPECT_S = 0.25
+
+# Traits the browser may set, and the control a course sheet locks each with.
+_CONTROL_OF_TRAIT = {
+    "dataset": "dataset",
+    "problem": "problem",
+    "noise": "noise",
+    "train_ratio": "train_ratio",
+    "batch_size": "batch_size",
+    "features": None,  # each feature is its own control
+    "hidden": "hidden",
+    "activation": "activation",
+    "learning_rate": "learning_rate",
+    "regularization": "regularization",
+    "regularization_rate": "regularization_rate",
+    "show_test_data": "show_test_data",
+    "discretize": "discretize",
+    "epochs_per_frame": "speed",
+    "playing": "play",
+}
+_POINTS_TRAITS = ("dataset", "noise", "train_ratio", "seed")
+_NETWORK_TRAITS = (
+    "features",
+    "hidden",
+    "activation",
+    "problem",
+    "batch_size",
+    "regularization",
+    "regularization_rate",
+    "init_zero",
+)
+
+
+def _integer(proposal, low, high):
+    value = proposal["value"]
+    name = proposal["trait"].name
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise traitlets.TraitError(f"{name} must be an int, got {value!r}")
+    if not low <= value <= high:
+        raise traitlets.TraitError(f"{name} must be between {low} and {high}, got {value}")
+    return int(value)
+
+
+def _rate(proposal):
+    value = proposal["value"]
+    name = proposal["trait"].name
+    if not math.isfinite(value) or value < 0:
+        raise traitlets.TraitError(f"{name} must be a finite number >= 0, got {value!r}")
+    return float(value)
+
+
+def _choice(proposal, allowed):
+    value = proposal["value"]
+    if value not in allowed:
+        names = ", ".join(repr(a) for a in allowed)
+        name = proposal["trait"].name
+        raise traitlets.TraitError(f"{name} must be one of {names}, got {value!r}")
+    return value
+
+
+class Playground(FrontEndWidget):
+    """TensorFlow Playground: a small network learning 2-D points, live, in a notebook cell.
+
+    Every argument is also a synced trait; setting it from Python or from the controls has the
+    same effect: the learning rate and weight edits apply live, the others reset the network as
+    in the original. Python may go past the controls' ranges up to hard caps that hold for every
+    source: noise up to 100, train_ratio 1-99, up to 10 hidden layers of up to 64 neurons, batch
+    sizes up to 10,000. A value out of range raises ``traitlets.TraitError`` naming the argument
+    and changes nothing; from the browser it is refused the same way and the control snaps back.
+    """
+
+    _view = traitlets.Unicode("playground").tag(sync=True)
+
+    # configuration
+    dataset = traitlets.Unicode("circle").tag(sync=True)
+    problem = traitlets.Unicode("classification").tag(sync=True)
+    noise = traitlets.Int(0).tag(sync=True)
+    train_ratio = traitlets.Int(50).tag(sync=True)
+    batch_size = traitlets.Int(10).tag(sync=True)
+    features = traitlets.List(traitlets.Unicode(), default_value=["x1", "x2"]).tag(sync=True)
+    hidden = traitlets.List(traitlets.Int(), default_value=[4, 2]).tag(sync=True)
+    activation = traitlets.Unicode("tanh").tag(sync=True)
+    learning_rate = traitlets.Float(0.03).tag(sync=True)
+    regularization = traitlets.Unicode(None, allow_none=True).tag(sync=True)
+    regularization_rate = traitlets.Float(0.0).tag(sync=True)
+    seed = traitlets.Union(
+        [traitlets.Int(), traitlets.Unicode()],
+        allow_none=True,
+        help="the data's seed; None draws one, as the original does",
+    ).tag(sync=True)
+    init_zero = traitlets.Bool(False, help="start every weight and bias at 0").tag(sync=True)
+    show_test_data = traitlets.Bool(False).tag(sync=True)
+    discretize = traitlets.Bool(False).tag(sync=True)
+    epochs_per_frame = traitlets.Int(0, help="epochs per drawn frame; 0 is auto").tag(sync=True)
+    playing = traitlets.Bool(False).tag(sync=True)
+    hidden_controls = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    locked_controls = traitlets.List(traitlets.Unicode()).tag(sync=True)
+
+    # live state, kernel to browser
+    epoch = traitlets.Int(0).tag(sync=True)
+    train_loss = traitlets.Float(None, allow_none=True).tag(sync=True)
+    test_loss = traitlets.Float(None, allow_none=True).tag(sync=True)
+    train_accuracy = traitlets.Float(None, allow_none=True).tag(sync=True)
+    test_accuracy = traitlets.Float(None, allow_none=True).tag(sync=True)
+    diverged = traitlets.Bool(False).tag(sync=True)
+    status = traitlets.Unicode("").tag(sync=True)
+    epochs_per_second = traitlets.Float(0.0).tag(sync=True)
+
+    _points = traitlets.Bytes(b"").tag(sync=True)
+    _train_count = traitlets.Int(0).tag(sync=True)
+    _thumbnails = traitlets.Bytes(b"").tag(sync=True)
+    _thumbnail_points = traitlets.Int(THUMBNAIL_POINTS).tag(sync=True)
+    _feature_maps = traitlets.Bytes(b"").tag(sync=True)
+    _frame = traitlets.Int(0).tag(sync=True)
+    _weights = traitlets.Bytes(b"").tag(sync=True)
+    _maps = traitlets.Bytes(b"").tag(sync=True)
+    _map_resolution = traitlets.Int(THUMBNAIL_RESOLUTION).tag(sync=True)
+    _output_map = traitlets.Bytes(b"").tag(sync=True)
+    _output_resolution = traitlets.Int(OUTPUT_RESOLUTION).tag(sync=True)
+    _output_neuron = traitlets.Unicode(None, allow_none=True).tag(sync=True)
+    _loss_curve = traitlets.Bytes(b"").tag(sync=True)
+
+    def __init__(self, dataset="circle", problem=None, **kwargs):
+        self._ready = False
+        self._lock = threading.RLock()
+        self._pacer = FramePacer()
+        self._task = None
+        self._custom = None  # (X, y, X_test, y_test) given to set_data
+        self._stale = True  # the frame traits lag the run
+        self._seen_shapes: set = set()
+        self._speed = _SpeedMeter()
+        if problem is None:
+            problem = PROBLEM_OF.get(dataset, "classification")
+        super().__init__(dataset=dataset, problem=problem, **kwargs)
+        if self.seed is None:
+            self.seed = _random_seed()
+        self._feature_maps = feature_maps(THUMBNAIL_RESOLUTION)
+        self._send_thumbnails()
+        self._new_points()
+        self._ready = True
+        self.on_msg(self._on_message)
+
+    # --- validation ------------------------------------------------------------------------
+
+    @traitlets.validate("dataset")
+    def _check_dataset(self, proposal):
+        if proposal["value"] == CUSTOM and getattr(self, "_custom", None) is not None:
+            return CUSTOM
+        return _choice(proposal, DATASETS)
+
+    @traitlets.validate("problem")
+    def _check_problem(self, proposal):
+        return _choice(proposal, PROBLEMS)
+
+    @traitlets.validate("noise")
+    def _check_noise(self, proposal):
+        return _integer(proposal, 0, MAX_NOISE)
+
+    @traitlets.validate("train_ratio")
+    def _check_train_ratio(self, proposal):
+        return _integer(proposal, MIN_TRAIN_RATIO, MAX_TRAIN_RATIO)
+
+    @traitlets.validate("batch_size")
+    def _check_batch_size(self, proposal):
+        return _integer(proposal, 1, MAX_BATCH_SIZE)
+
+    @traitlets.validate("epochs_per_frame")
+    def _check_epochs_per_frame(self, proposal):
+        return _integer(proposal, 0, MAX_EPOCHS_PER_FRAME)
+
+    @traitlets.validate("features")
+    def _check_features(self, proposal):
+        names = list(proposal["value"])
+        allowed = ", ".join(repr(f) for f in FEATURES)
+        for name in names:
+            if name not in FEATURES:
+                raise traitlets.TraitError(f"features must be among {allowed}, got {name!r}")
+        if not names:
+            raise traitlets.TraitError("features must keep at least one feature on, got none")
+        if len(set(names)) != len(names):
+            raise traitlets.TraitError(f"features must not repeat, got {names}")
+        return [f for f in FEATURES if f in names]  # the diagram's order
+
+    @traitlets.validate("hidden")
+    def _check_hidden(self, proposal):
+        layers = list(proposal["value"])
+        if len(layers) > MAX_HIDDEN_LAYERS:
+            raise traitlets.TraitError(
+                f"hidden must have at most {MAX_HIDDEN_LAYERS} layers, got {len(layers)}"
+            )
+        for size in layers:
+            if isinstance(size, bool) or not isinstance(size, numbers.Integral):
+                raise traitlets.TraitError(f"hidden must hold ints, got {size!r} in {layers}")
+            if not 1 <= size <= MAX_NEURONS:
+                raise traitlets.TraitError(
+                    f"hidden layers must have 1 to {MAX_NEURONS} neurons, got {size} in {layers}"
+                )
+        return [int(size) for size in layers]
+
+    @traitlets.validate("activation")
+    def _check_activation(self, proposal):
+        return _choice(proposal, PLAYGROUND_ACTIVATIONS)
+
+    @traitlets.validate("regularization")
+    def _check_regularization(self, proposal):
+        return _choice(proposal, (None, "l1", "l2"))
+
+    @traitlets.validate("learning_rate", "regularization_rate")
+    def _check_rates(self, proposal):
+        return _rate(proposal)
+
+    @traitlets.validate("seed")
+    def _check_seed(self, proposal):
+        value = proposal["value"]
+        if isinstance(value, str) and (not value or any(c in value for c in " \t\n&=#")):
+            raise traitlets.TraitError(
+                f"seed must be a non-empty string without spaces, '&', '=' or '#', got {value!r}"
+            )
+        return value
+
+    @traitlets.validate("hidden_controls", "locked_controls")
+    def _check_controls(self, proposal):
+        names = list(proposal["value"])
+        unknown = [name for name in names if name not in CONTROLS]
+        if unknown:
+            known = ", ".join(CONTROLS)
+            raise traitlets.TraitError(
+                f"{proposal['trait'].name}: unknown controls {unknown}; known: {known}"
+            )
+        return list(dict.fromkeys(names))
+
+    # --- what a change does ------------------------------------------------------------------
+
+    @traitlets.observe("problem")
+    def _on_problem(self, change):
+        if not self._ready:
+            return
+        # Each problem has its own data sets; switching picks the problem's first, as the original.
+        if self.dataset != CUSTOM and PROBLEM_OF[self.dataset] != change["new"]:
+            self.dataset = DEFAULT_DATASET[change["new"]]
+        self._send_thumbnails()
+
+    @traitlets.observe("dataset")
+    def _on_dataset(self, change):
+        if self._ready and change["new"] != CUSTOM:
+            self._custom = None
+            if PROBLEM_OF[change["new"]] != self.problem:
+                self.problem = PROBLEM_OF[change["new"]]
+
+    @traitlets.observe(*_POINTS_TRAITS)
+    def _on_points_change(self, change):
+        if not self._ready:
+            return
+        if change["name"] == "seed" and change["new"] is None:
+            self.seed = _random_seed()  # observed again with the drawn seed
+            return
+        self._new_points()
+
+    @traitlets.observe(*_NETWORK_TRAITS)
+    def _on_network_change(self, change):
+        if self._ready:
+            self._new_network()
+
+    @traitlets.observe("playing")
+    def _on_playing(self, change):
+        if not self._ready:
+            return
+        if change["new"]:
+            self._start()
+        else:
+            self.epochs_per_second = 0.0
+
+    def _new_points(self):
+        """New points for the dataset (a generator's, or those set_data gave), and a new network."""
+        with self._lock:
+            if self.dataset == CUSTOM:
+                points = _split_custom(self._custom, self.train_ratio)
+                self._random = SeededRandom(self.seed).random
+            else:
+                points, self._random = seeded_points(
+                    self.dataset, self.noise, self.train_ratio, self.seed
+                )
+            self._points_of_run = points
+            self._points = points.as_rows().tobytes()
+            self._train_count = len(points.X_train)
+            self._new_network()
+
+    def _new_network(self):
+        with self._lock:
+            network = Network(
+                features=tuple(self.features),
+                hidden=tuple(self.hidden),
+                activation=self.activation,
+                problem=self.problem,
+                batch_size=self.batch_size,
+                regularization=self.regularization,
+            )
+            self._run = PlaygroundRun(
+                network, self._points_of_run, random=self._random, init_zero=self.init_zero
+            )
+            if self._output_neuron not in (None, *FEATURES):
+                with contextlib.suppress(ValueError):
+                    self._run.neuron_row(self._output_neuron)
+                    return self._after_change()
+                self._output_neuron = None
+            self._after_change()
+
+    def _after_change(self):
+        with self.hold_sync():
+            self.diverged = False
+            self.status = ""
+            self._sync_figures()
+        self._publish(force=True)
+
+    def _send_thumbnails(self):
+        rows = []
+        for name in (n for n in DATASETS if PROBLEM_OF[n] == self.problem):
+            X, y = playground(name, noise=0, seed=0, n=THUMBNAIL_POINTS)
+            rows.append(np.column_stack([X, y]))
+        self._thumbnails = np.concatenate(rows).astype(np.float32).tobytes()
+
+    # --- the original's buttons --------------------------------------------------------------
+
+    def play(self):
+        """Start training; returns at once, and training goes on while the notebook is used."""
+        self.playing = True
+
+    def pause(self):
+        self.playing = False
+
+    def step(self, epochs: int = 1):
+        """Train `epochs` epochs now, at the engine's full speed (pauses first if playing)."""
+        if isinstance(epochs, bool) or not isinstance(epochs, numbers.Integral) or epochs < 1:
+            raise ValueError(f"epochs must be an int >= 1, got {epochs!r}")
+        self.playing = False
+        self._train(int(epochs))
+        self._publish(force=True)
+
+    def reset(self):
+        """New initial weights (the seeded stream goes on, as in the original); same points."""
+        self.playing = False
+        self._new_network()
+
+    def regenerate(self):
+        """New points from the generator, with a new seed, as the original's button does."""
+        if self.dataset == CUSTOM:
+            raise ValueError(
+                "regenerate() draws new points from a generator, but this Playground shows your "
+                "own points (set_data); choose a dataset first"
+            )
+        self.playing = False
+        self.seed = _random_seed()
+
+    # --- Python-only members -----------------------------------------------------------------
+
+    @property
+    def history(self) -> np.recarray:
+        """One row per epoch: epoch, train_loss, test_loss (and train/test accuracy for
+        classification); ``pg.history[-1]`` is the last row, ``pg.history.train_loss`` a column."""
+        return self._run.history()
+
+    @property
+    def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Every layer's ``(W, b)``, input layer first; ``W`` has shape (inputs, outputs)."""
+        return self._run.weights()
+
+    def set_weights(self, weights) -> None:
+        """Replace every weight and bias; ``weights`` as ``pg.weights`` gives them."""
+        current = self._run.weights()
+        if isinstance(weights, (str, bytes)) or not hasattr(weights, "__len__"):
+            raise TypeError(f"weights must be a list of (W, b) pairs, got {type(weights).__name__}")
+        if len(weights) != len(current):
+            raise ValueError(f"weights must hold {len(current)} (W, b) pairs, got {len(weights)}")
+        checked = []
+        for index, (pair, (W0, b0)) in enumerate(zip(weights, current, strict=True)):
+            try:
+                W, b = pair
+            except (TypeError, ValueError):
+                raise ValueError(f"weights[{index}] must be a (W, b) pair") from None
+            W = _finite_array(f"weights[{index}][0]", W)
+            b = _finite_array(f"weights[{index}][1]", b)
+            if W.shape != W0.shape or b.shape != b0.shape:
+                raise ValueError(
+                    f"weights[{index}] must have shapes W {W0.shape} and b {b0.shape}, "
+                    f"got W {W.shape} and b {b.shape}"
+                )
+            checked.append((W, b))
+        with self._lock:
+            self._run.set_weights(checked)
+        self._after_change()
+
+    def set_weight(self, layer: int, i: int, j: int, value: float) -> None:
+        """Set the weight from neuron `i` of layer `layer` to neuron `j` of the next (live)."""
+        self._edit(layer, i, j, value)
+
+    def set_bias(self, layer: int, j: int, value: float) -> None:
+        """Set the bias of neuron `j` in the layer that weight layer `layer` feeds (live)."""
+        self._edit(layer, None, j, value)
+
+    def _edit(self, layer, i, j, value):
+        weights = self._run.weights()
+        _index("layer", layer, len(weights))
+        W, b = weights[layer]
+        if i is not None:
+            _index("i", i, W.shape[0])
+        _index("j", j, W.shape[1])
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"value must be a number, got {value!r}")
+        if not math.isfinite(value):
+            raise ValueError(f"value must be finite, got {value!r}")
+        if i is None:
+            b[j] = value
+        else:
+            W[i, j] = value
+        with self._lock:
+            self._run.set_weights(weights)
+        self._after_change()
+
+    def set_data(self, X, y, X_test=None, y_test=None) -> None:
+        """Train on your own 2-D points (within [-6, 6]²) instead of a generator's.
+
+        Labels are ±1 (0/1 accepted) for classification, any finite targets for regression.
+        Training walks the points in the order given. Without ``X_test``, ``train_ratio`` splits
+        them as the generators' points are split.
+        """
+        classify = self.problem == "classification"
+        X, y = _check_points("X", X, "y", y, classify)
+        if (X_test is None) != (y_test is None):
+            raise ValueError("X_test and y_test go together: give both or neither")
+        if X_test is not None:
+            X_test, y_test = _check_points("X_test", X_test, "y_test", y_test, classify, empty=True)
+        else:
+            split_train_test(X, y, self.train_ratio)  # fails now if the ratio leaves nothing
+        self.playing = False
+        self._custom = (X, y, X_test, y_test)
+        if self.dataset == CUSTOM:
+            self._new_points()
+        else:
+            self.dataset = CUSTOM
+
+    @property
+    def data(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The points in use: ``X_train, y_train, X_test, y_test``."""
+        return tuple(np.array(a) for a in self._points_of_run)
+
+    def hide(self, *controls: str) -> None:
+        """Remove controls from the view (course sheets); names from ``CONTROLS``."""
+        self.hidden_controls = [*self.hidden_controls, *controls]
+
+    def lock(self, *controls: str) -> None:
+        """Show controls but refuse their use (course sheets); names from ``CONTROLS``."""
+        self.locked_controls = [*self.locked_controls, *controls]
+
+    # --- sharing -----------------------------------------------------------------------------
+
+    def _config(self) -> dict:
+        return {
+            "dataset": self.dataset,
+            "problem": self.problem,
+            "noise": self.noise,
+            "train_ratio": self.train_ratio,
+            "batch_size": self.batch_size,
+            "features": tuple(self.features),
+            "hidden": tuple(self.hidden),
+            "activation": self.activation,
+            "learning_rate": self.learning_rate,
+            "regularization": self.regularization,
+            "regularization_rate": self.regularization_rate,
+            "seed": self.seed,
+            "show_test_data": self.show_test_data,
+            "discretize": self.discretize,
+            "init_zero": self.init_zero,
+        }
+
+    def to_url(self, base: str = "https://playground.tensorflow.org/") -> str:
+        """A playground.tensorflow.org link to this configuration (not its trained weights)."""
+        if self.dataset == CUSTOM:
+            raise ValueError("your own points (set_data) cannot travel in a playground link")
+        hide = tuple(name for name in self.hidden_controls if name in HIDABLE)
+        return playground_url({**self._config(), "hide": hide}, base)
+
+    @classmethod
+    def from_url(cls, url: str, **overrides) -> "Playground":
+        """A Playground as a playground.tensorflow.org link describes it."""
+        config = parse_playground_url(url)
+        hide = config.pop("hide")
+        return cls(**{**config, "hidden_controls": list(hide), **overrides})
+
+    def to_dict(self) -> dict:
+        """The whole configuration, the weights and the epoch, as JSON-safe data."""
+        config = self._config()
+        config["features"], config["hidden"] = list(config["features"]), list(config["hidden"])
+        result = {
+            "config": config,
+            "hidden_controls": list(self.hidden_controls),
+            "locked_controls": list(self.locked_controls),
+            "epochs_per_frame": self.epochs_per_frame,
+            "epoch": self.epoch,
+            "weights": [{"W": W.tolist(), "b": b.tolist()} for W, b in self.weights],
+        }
+        if self.dataset == CUSTOM:
+            X, y, X_test, y_test = self._custom
+            result["points"] = {
+                "X": X.tolist(),
+                "y": y.tolist(),
+                "X_test": None if X_test is None else X_test.tolist(),
+                "y_test": None if y_test is None else y_test.tolist(),
+            }
+        return result
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Playground":
+        """A Playground from ``to_dict()``'s data: same configuration, points and weights."""
+        if not isinstance(d, dict) or not isinstance(d.get("config"), dict):
+            raise ValueError("from_dict needs a dict with a 'config' dict, as to_dict() gives")
+        config = dict(d["config"])
+        unknown = set(config) - set(DEFAULTS)
+        if unknown:
+            raise ValueError(f"unknown configuration keys {sorted(unknown)}")
+        points = d.get("points")
+        dataset = config.pop("dataset", "circle")
+        extra = {
+            key: d[key]
+            for key in ("hidden_controls", "locked_controls", "epochs_per_frame")
+            if key in d
+        }
+        pg = cls(dataset="circle" if dataset == CUSTOM else dataset, **config, **extra)
+        if dataset == CUSTOM:
+            if not isinstance(points, dict):
+                raise ValueError("a Playground on your own points needs them under 'points'")
+            pg.set_data(points["X"], points["y"], points.get("X_test"), points.get("y_test"))
+        if "weights" in d:
+            pg.set_weights([(layer["W"], layer["b"]) for layer in d["weights"]])
+        return pg
+
+    # --- training ----------------------------------------------------------------------------
+
+    def _train(self, epochs: int) -> int:
+        """Train on the kernel's thread; returns the epochs run. Pauses and explains divergence."""
+        with self._lock:
+            run = self._run
+            shape = (run.network, len(run.points.X_train), len(run.points.X_test))
+            if shape not in self._seen_shapes:
+                self.status = "Preparing this network (compiling; once per shape)…"
+            done = run.train(epochs, self.learning_rate, self.regularization_rate)
+            self._seen_shapes.add(shape)
+            diverged = run.diverged
+        with self.hold_sync():
+            self.status = ""
+            if diverged:
+                self.playing = False
+                self.diverged = True
+                self.status = (
+                    f"Training stopped at epoch {run.epoch + 1:,}: the loss or a weight is no "
+                    f"longer finite (it diverged) at learning rate {self.learning_rate:g}. Try a "
+                    "lower learning rate, then press Reset."
+                )
+            self._sync_figures()
+        self._stale = True
+        return done
+
+    def _sync_figures(self):
+        run = self._run
+        self.epoch = run.epoch
+        for name, value in run.figures.items():
+            setattr(self, name, value)
+
+    def _start(self):
+        if self._task is not None and not self._task.done():
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if loop is None or not loop.is_running():
+            self.playing = False
+            raise RuntimeError(
+                "play() trains on the event loop of a running Jupyter kernel; none is running "
+                "here. Use step(epochs) instead."
+            )
+        self._task = loop.create_task(self._play_loop())
+
+    async def _play_loop(self):
+        seconds_per_epoch = None
+        try:
+            while self.playing and not self.diverged:
+                fixed = self.epochs_per_frame
+                if fixed:
+                    # A fixed speed means that many epochs per drawn frame: wait for a frame slot.
+                    while self.playing and not self._pacer.may_send():
+                        await asyncio.sleep(max(0.002, self._pacer.seconds_until_slot()))
+                    if not self.playing:
+                        break
+                    epochs = fixed
+                else:
+                    epochs = _epochs_for(seconds_per_epoch)
+                run = self._run
+                start = time.perf_counter()
+                done = self._train(epochs)
+                elapsed = time.perf_counter() - start
+                if done and run is self._run:
+                    measured = elapsed / done
+                    if seconds_per_epoch is None:
+                        if elapsed < COMPILE_SUSPECT_S:  # a chunk that compiled says nothing
+                            seconds_per_epoch = measured
+                    else:
+                        seconds_per_epoch = 0.7 * seconds_per_epoch + 0.3 * measured
+                    rate = self._speed.add(done)
+                    if rate is not None:
+                        self.epochs_per_second = rate
+                self._publish()
+                await asyncio.sleep(0.001)  # lets the kernel handle messages from the browser
+        finally:
+            self._task = None
+            self.epochs_per_second = 0.0
+            self._publish(force=True)  # the last frame always goes out
+
+    # --- frames ------------------------------------------------------------------------------
+
+    def _publish(self, force: bool = False, unviewed: bool = False):
+        """Send a frame if a view can take one (or `force`), else leave it for later.
+
+        Until a view has drawn a frame nothing is computed (`step` then runs at the engine's
+        speed), unless `unviewed`: the widget is about to be displayed.
+        """
+        if not (unviewed or self._pacer.viewed) or not (force or self._pacer.may_send()):
+            self._stale = True
+            return
+        with self._lock:
+            run = self._run
+            maps = run.neuron_maps(THUMBNAIL_RESOLUTION)
+            output = run.map_of(self._output_neuron, OUTPUT_RESOLUTION)
+            weights = run.weights_bytes()
+            curve = run.loss_curve()
+        with self.hold_sync():
+            self._sync_figures()
+            self._weights = weights
+            self._maps = maps.tobytes()
+            self._output_map = output
+            self._loss_curve = curve
+            self._frame = self._pacer.next_frame()
+        self._stale = False
+
+    def _repr_mimebundle_(self, **kwargs):
+        if self._stale:
+            self._publish(force=True, unviewed=True)
+        return super()._repr_mimebundle_(**kwargs)
+
+    # --- from the browser --------------------------------------------------------------------
+
+    def set_state(self, sync_data):
+        """Apply the browser's changes, refusing locked controls and bad values, all or nothing."""
+        refused = None
+        for name in sync_data:
+            if name not in _CONTROL_OF_TRAIT:
+                refused = (name, f"{name} is set by the kernel only")
+            elif self._locked(name, sync_data[name]):
+                refused = (name, f"{name} is locked on this sheet")
+        if refused is None:
+            before = {name: getattr(self, name) for name in sync_data}
+            try:
+                super().set_state(sync_data)
+            except (traitlets.TraitError, ValueError, TypeError, RuntimeError) as error:
+                refused = (next(iter(sync_data)), str(error))
+                with contextlib.suppress(Exception), self.hold_trait_notifications():
+                    for name, value in before.items():
+                        setattr(self, name, value)
+        if refused is not None:
+            name, message = refused
+            self.send_state(list(sync_data))  # the controls snap back
+            self.send({"type": "refused", "control": name, "message": message})
+
+    def _locked(self, name, value) -> bool:
+        blocked = set(self.locked_controls) | set(self.hidden_controls)
+        if name == "features":
+            changed = set(value) ^ set(self.features)
+            return bool(changed & blocked)
+        return _CONTROL_OF_TRAIT[name] in blocked
+
+    def _on_message(self, _widget, content, _buffers):
+        if not isinstance(content, dict):
+            return
+        kind = content.get("type")
+        if kind == "drawn":
+            self._pacer.acknowledge(content.get("frame"))
+            if self._stale and not self.playing:
+                self._publish(force=True)
+            return
+        blocked = set(self.locked_controls) | set(self.hidden_controls)
+        try:
+            if kind == "command":
+                name = content.get("name")
+                if name not in ("play", "pause", "step", "reset", "regenerate"):
+                    raise ValueError(f"unknown command {name!r}")
+                if name in blocked or (name == "pause" and "play" in blocked):
+                    raise ValueError(f"{name} is locked on this sheet")
+                getattr(self, name)()
+            elif kind == "hover":
+                neuron = content.get("neuron")
+                if neuron not in (None, *FEATURES):
+                    self._run.neuron_row(neuron)  # ValueError for a neuron that is not there
+                self._output_neuron = neuron
+                self._publish(force=True)
+            elif kind in ("set_weight", "set_bias"):
+                if "weights" in blocked:
+                    raise ValueError("weights are locked on this sheet")
+                value = float(content.get("value"))
+                if kind == "set_weight":
+                    self.set_weight(content.get("layer"), content.get("i"), content.get("j"), value)
+                else:
+                    self.set_bias(content.get("layer"), content.get("j"), value)
+        except (ValueError, TypeError, RuntimeError) as error:
+            self.send({"type": "refused", "control": str(kind), "message": str(error)})
+
+
+class _SpeedMeter:
+    """Epochs per second over the last half second of training."""
+
+    WINDOW_S = 0.5
+
+    def __init__(self):
+        self._start = None
+        self._epochs = 0
+
+    def add(self, epochs: int) -> float | None:
+        now = time.perf_counter()
+        if self._start is None:
+            self._start, self._epochs = now, 0
+            return None
+        self._epochs += epochs
+        elapsed = now - self._start
+        if elapsed < self.WINDOW_S:
+            return None
+        rate = self._epochs / elapsed
+        self._start, self._epochs = now, 0
+        return rate
+
+
+def _epochs_for(seconds_per_epoch: float | None) -> int:
+    """Auto speed: as many epochs as fit in one chunk's time budget."""
+    if seconds_per_epoch is None:
+        return 1  # the first chunk measures (and may compile)
+    return int(np.clip(CHUNK_TARGET_S / max(seconds_per_epoch, 1e-9), 1, CHUNK_EPOCHS))
+
+
+def _random_seed() -> str:
+    """A seed as the original draws one: five decimals of a random number."""
+    return f"{np.random.default_rng().random():.5f}"
+
+
+def _index(name, value, size):
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an int, got {value!r}")
+    if not 0 <= value < size:
+        raise ValueError(f"{name} must be between 0 and {size - 1}, got {value}")
+
+
+def _finite_array(name, value) -> np.ndarray:
+    try:
+        array = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError) as error:
+        raise TypeError(f"{name} must be an array of numbers: {error}") from None
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must be finite, got NaN or infinity")
+    return array
+
+
+def _check_points(x_name, X, y_name, y, classify, empty=False):
+    X, y = _finite_array(x_name, X), _finite_array(y_name, y)
+    if X.size == 0 and empty:
+        X = X.reshape(0, 2)
+    if X.ndim != 2 or X.shape[1] != 2:
+        raise ValueError(f"{x_name} must have shape (n, 2), got {X.shape}")
+    if y.ndim != 1 or len(y) != len(X):
+        raise ValueError(f"{y_name} must have shape ({len(X)},) to match {x_name}, got {y.shape}")
+    if len(X) == 0 and not empty:
+        raise ValueError(f"{x_name} must hold at least one point")
+    outside = np.abs(X) > PLANE
+    if outside.any():
+        row = int(np.argwhere(outside.any(axis=1))[0, 0])
+        raise ValueError(
+            f"{x_name} must lie within [-6, 6]² (the plane the Playground draws); row {row} is "
+            f"{X[row].tolist()}: scale your points first"
+        )
+    if classify:
+        labels = set(np.unique(y).tolist())
+        if labels <= {0.0, 1.0} and 0.0 in labels:
+            y = np.where(y > 0, 1.0, -1.0)
+        elif not labels <= {-1.0, 1.0}:
+            raise ValueError(
+                f"{y_name} must hold class labels -1 and 1 (or 0 and 1) for classification, "
+                f"got {sorted(labels)[:5]}; for targets set problem='regression' first"
+            )
+    return X, y
+
+
+def _split_custom(custom, train_ratio) -> Points:
+    X, y, X_test, y_test = custom
+    if X_test is None:
+        return Points(*split_train_test(X, y, train_ratio))
+    return Points(X, y, X_test, y_test)

@@ -1,0 +1,255 @@
+"""What a Playground trains, apart from any widget: its points, its network, its history.
+
+A ``PlaygroundRun`` holds one network on one set of points. The widget makes a new one whenever
+the original would reset (a new shape, activation, regularisation, batch size or data) and keeps
+it while the learning rate changes or a weight is edited.
+"""
+
+from typing import NamedTuple
+
+import numpy as np
+
+from .. import engine
+from ..data.features import FEATURES, feature_matrix, grid_points
+from ..data.random import SeededRandom
+
+# The output view's resolution: the original's 100 × 100 samples.
+OUTPUT_RESOLUTION = 100
+# Each neuron's small map on the diagram: the original draws 10 × 10 at 30 CSS pixels; 24 × 24
+# stays sharp at twice that size on a high-DPI screen, and is 576 bytes a neuron per frame.
+THUMBNAIL_RESOLUTION = 24
+# Rows of the loss chart: about one per pixel of its width.
+LOSS_CURVE_POINTS = 400
+
+
+class Points(NamedTuple):
+    """2-D points and their labels (±1) or targets, training points first."""
+
+    X_train: np.ndarray  # (n, 2) float64
+    y_train: np.ndarray  # (n,)
+    X_test: np.ndarray  # (m, 2)
+    y_test: np.ndarray
+
+    def as_rows(self) -> np.ndarray:
+        """float32 (n + m, 3) rows [x1, x2, label], as the front end draws them."""
+        X = np.concatenate([self.X_train, self.X_test])
+        y = np.concatenate([self.y_train, self.y_test])
+        return np.column_stack([X, y]).astype(np.float32)
+
+
+class Network(NamedTuple):
+    """The static description of the network and how it trains (all of it resets on change)."""
+
+    features: tuple  # input feature names, in FEATURES order
+    hidden: tuple  # neurons per hidden layer
+    activation: str
+    problem: str  # "classification" (tanh output) or "regression" (linear output)
+    batch_size: int
+    regularization: str | None
+
+    @property
+    def sizes(self) -> list[int]:
+        return [len(self.features), *self.hidden, 1]
+
+    @property
+    def output_activation(self) -> str:
+        return engine.playground.PROBLEMS[self.problem]
+
+
+_GRIDS: dict = {}
+
+
+def grid_features(features: tuple, resolution: int) -> np.ndarray:
+    """The features of a resolution² grid over [-6, 6]², image order (cached: they never change)."""
+    key = (features, resolution)
+    if key not in _GRIDS:
+        _GRIDS[key] = feature_matrix(grid_points(resolution), features)
+    return _GRIDS[key]
+
+
+def quantize(values) -> np.ndarray:
+    """Values as the colour scale's bytes: round((clip(v, -1, 1) + 1) · 127.5)."""
+    return np.rint((np.clip(values, -1, 1) + 1) * 127.5).astype(np.uint8)
+
+
+def feature_maps(resolution: int) -> bytes:
+    """Every feature's map over the plane, FEATURES order, as the front end draws input nodes."""
+    return quantize(grid_features(FEATURES, resolution).T).tobytes()
+
+
+class PlaygroundRun:
+    """One network training on one set of points by the Playground's rule.
+
+    ``random`` draws the initial weights (the original continues the data's seeded stream);
+    ``init_zero`` starts every weight and bias at 0, as the original's ``initZero`` link key.
+    """
+
+    def __init__(self, network: Network, points: Points, random=None, init_zero=False):
+        self.network = network
+        self.points = points
+        params = engine.init_playground_params(network.sizes, random=random)
+        if init_zero:
+            params = [{"W": np.zeros_like(p["W"]), "b": np.zeros_like(p["b"])} for p in params]
+        self.state = engine.init_state(params)
+        self.inputs = (
+            feature_matrix(points.X_train, network.features),
+            np.asarray(points.y_train, np.float32),
+            feature_matrix(points.X_test, network.features)
+            if len(points.X_test)
+            else np.zeros((0, len(network.features)), np.float32),
+            np.asarray(points.y_test, np.float32),
+        )
+        self.epoch = 0
+        self.diverged = False
+        self._history: list[np.ndarray] = []  # chunks of rows [epoch, train, test, acc, acc]
+        self._figures = self._evaluate()
+
+    @property
+    def classification(self) -> bool:
+        return self.network.problem == "classification"
+
+    def train(self, epochs: int, learning_rate: float, regularization_rate: float) -> int:
+        """Train `epochs` epochs (fewer if training diverges); returns how many ran."""
+        if self.diverged or epochs <= 0:
+            return 0
+        net = self.network
+        self.state, result = engine.train(
+            self.state,
+            *self.inputs,
+            epochs=int(epochs),
+            batch_size=net.batch_size,
+            learning_rate=learning_rate,
+            regularization=net.regularization,
+            regularization_rate=regularization_rate,
+            activation=net.activation,
+            problem=net.problem,
+            accuracy=self.classification,
+        )
+        done = result.epochs_done
+        if done:
+            epochs_column = np.arange(self.epoch + 1, self.epoch + done + 1, dtype=np.float64)
+            nan = np.full(done, np.nan)
+            rows = np.column_stack(
+                [
+                    epochs_column,
+                    result.train_loss,
+                    result.test_loss,
+                    result.train_accuracy if self.classification else nan,
+                    result.test_accuracy if self.classification else nan,
+                ]
+            )
+            self._history.append(rows)
+            self._figures = rows[-1, 1:]
+            self.epoch += done
+        self.diverged = result.diverged
+        return done
+
+    def _evaluate(self) -> np.ndarray:
+        """Train loss, test loss, train and test accuracy of the current weights."""
+        X, y, X_test, y_test = self.inputs
+        figures = []
+        for inputs, targets in ((X, y), (X_test, y_test)):
+            if len(inputs) == 0:
+                figures.append((np.nan, np.nan))
+                continue
+            out = self.outputs(inputs)
+            loss = float(np.mean(0.5 * (out - targets) ** 2))
+            hits = float(np.mean((out >= 0) == (targets > 0))) if self.classification else np.nan
+            figures.append((loss, hits))
+        (train_loss, train_hits), (test_loss, test_hits) = figures
+        return np.array([train_loss, test_loss, train_hits, test_hits])
+
+    def outputs(self, inputs) -> np.ndarray:
+        net = self.network
+        layers = engine.forward(self.state.params, inputs, net.activation, net.output_activation)
+        return np.asarray(layers[-1])[:, 0]
+
+    @property
+    def figures(self) -> dict:
+        """The latest train and test loss and accuracy (None where there is none)."""
+        names = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+        return {
+            name: (None if not np.isfinite(value) else float(value))
+            for name, value in zip(names, self._figures, strict=True)
+        }
+
+    def history(self) -> np.recarray:
+        """One row per epoch: epoch, train_loss, test_loss, train_accuracy, test_accuracy."""
+        rows = np.concatenate(self._history) if self._history else np.zeros((0, 5))
+        names = ["epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"]
+        columns = [rows[:, 0].astype(np.int64), *rows[:, 1:].T]
+        if not self.classification:
+            names, columns = names[:3], columns[:3]
+        return np.rec.fromarrays(columns, names=names)
+
+    def loss_curve(self, points: int = LOSS_CURVE_POINTS) -> bytes:
+        """float32 rows [epoch, train_loss, test_loss] for the chart, at most `points` of them,
+        evenly spread over the epochs, the first and last always included."""
+        rows = np.concatenate(self._history) if self._history else np.zeros((0, 5))
+        if len(rows) > points:
+            rows = rows[np.unique(np.linspace(0, len(rows) - 1, points).round().astype(int))]
+        return np.ascontiguousarray(rows[:, :3], np.float32).tobytes()
+
+    # weights ------------------------------------------------------------------------------------
+
+    def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        return [
+            (np.array(layer["W"], np.float32), np.array(layer["b"], np.float32))
+            for layer in self.state.params
+        ]
+
+    def weights_bytes(self) -> bytes:
+        parts = []
+        for W, b in self.weights():
+            parts += [W.ravel(), b]
+        return np.concatenate(parts).astype(np.float32).tobytes()
+
+    def set_weights(self, weights) -> None:
+        """Replace every weight (list of (W, b) as `weights()` gives); shapes already checked."""
+        params = [
+            {"W": np.asarray(W, np.float32), "b": np.asarray(b, np.float32)} for W, b in weights
+        ]
+        self.state = self.state._replace(params=engine.init_state(params).params)
+        self.diverged = False
+        self._figures = self._evaluate()
+
+    # maps ---------------------------------------------------------------------------------------
+
+    def neuron_maps(self, resolution: int) -> np.ndarray:
+        """uint8 (neurons, resolution²) of every hidden and output neuron, layer by layer."""
+        net = self.network
+        grid = grid_features(net.features, resolution)
+        maps = engine.quantized_neuron_maps(
+            self.state.params, grid, net.activation, net.output_activation
+        )
+        return np.asarray(maps)[len(net.features) :]
+
+    def map_of(self, neuron: str | None, resolution: int) -> bytes:
+        """One neuron's map: None or "output" for the output, a feature name, or "layer:index"."""
+        if neuron in FEATURES:
+            values = grid_features((neuron,), resolution)[:, 0]
+            return quantize(values).tobytes()
+        maps = self.neuron_maps(resolution)
+        return maps[self.neuron_row(neuron)].tobytes()
+
+    def neuron_row(self, neuron: str | None) -> int:
+        """Row of `neuron` ("layer:index", None or "output") in `neuron_maps`, or ValueError."""
+        if neuron in (None, "output"):
+            return sum(self.network.hidden)
+        try:
+            layer, index = (int(part) for part in str(neuron).split(":"))
+        except ValueError:
+            raise ValueError(f"no neuron {neuron!r} in this network") from None
+        hidden = self.network.hidden
+        if not (1 <= layer <= len(hidden) and 0 <= index < hidden[layer - 1]):
+            raise ValueError(f"no neuron {neuron!r} in a network of hidden layers {list(hidden)}")
+        return sum(hidden[: layer - 1]) + index
+
+
+def seeded_points(dataset: str, noise: float, train_ratio: float, seed) -> tuple[Points, object]:
+    """A generator's points, split, and the seeded stream left where the original draws weights."""
+    from ..data.playground import generate, split_train_test
+
+    rng = SeededRandom(seed)
+    X, y = generate(dataset, noise, rng)
+    return Points(*split_train_test(X, y, train_ratio)), rng.random
