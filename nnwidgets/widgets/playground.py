@@ -139,6 +139,7 @@ class Playground(FrontEndWidget):
     regularization_rate = traitlets.Float(0.0).tag(sync=True)
     seed = traitlets.Union(
         [traitlets.Int(), traitlets.Unicode()],
+        default_value=None,
         allow_none=True,
         help="the data's seed; None draws one, as the original does",
     ).tag(sync=True)
@@ -735,6 +736,7 @@ class Playground(FrontEndWidget):
         if not isinstance(content, dict):
             return
         kind = content.get("type")
+        self._pacer.viewed = True  # whatever it says, a view said it
         if kind == "drawn":
             self._pacer.acknowledge(content.get("frame"))
             if self._stale and not self.playing:

@@ -16,8 +16,22 @@ interface Entry {
 
 const REFUSAL_MS = 4000;
 
+/**
+ * The kernel names a refused trait or message, not always a control: map those to the control
+ * whose neighbourhood should show the note (null: say nothing, e.g. a stale hover).
+ */
+const CONTROL_OF: Record<string, string | null> = {
+  epochs_per_frame: "speed",
+  playing: "play",
+  command: "play",
+  set_weight: "weights",
+  set_bias: "weights",
+  hover: null,
+};
+
 export class ControlRegistry {
   private entries: Entry[] = [];
+  private anchors: { name: string; element: HTMLElement | SVGElement }[] = [];
   private hiddenNames = new Set<string>();
   private lockedNames = new Set<string>();
   private readonly refusals = new Set<{ note: HTMLElement; timers: number[] }>();
@@ -36,6 +50,15 @@ export class ControlRegistry {
     this.applyTo(entry);
     return () => {
       this.entries = this.entries.filter((e) => e !== entry);
+    };
+  }
+
+  /** Marks where notes about `name` appear, for names with nothing to hide or lock. */
+  anchor(name: string, element: HTMLElement | SVGElement): () => void {
+    const anchor = { name, element };
+    this.anchors.push(anchor);
+    return () => {
+      this.anchors = this.anchors.filter((a) => a !== anchor);
     };
   }
 
@@ -60,10 +83,13 @@ export class ControlRegistry {
   }
 
   /** Shows `message` for a few seconds beside the control `name` (or atop the view). */
-  showRefusal(name: string, message: string): void {
-    const anchor = this.entries.find(
-      (e) => e.name === name && (e.wrapper as HTMLElement).offsetParent !== null,
-    )?.wrapper;
+  showRefusal(kernelName: string, message: string): void {
+    const name = kernelName in CONTROL_OF ? CONTROL_OF[kernelName] : kernelName;
+    if (name === null) return;
+    const visible = (element: HTMLElement | SVGElement) => element.getClientRects().length > 0;
+    const anchor =
+      this.entries.find((e) => e.name === name && visible(e.wrapper))?.wrapper ??
+      this.anchors.find((a) => a.name === name && visible(a.element))?.element;
     const note = document.createElement("div");
     note.className = "nnw-pg-refusal";
     note.setAttribute("role", "status");
@@ -93,6 +119,7 @@ export class ControlRegistry {
     }
     this.refusals.clear();
     this.entries = [];
+    this.anchors = [];
   }
 
   private applyTo(entry: Entry): void {

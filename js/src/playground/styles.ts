@@ -147,8 +147,11 @@ body[data-jp-theme-light="false"] .nnw-pg,
   align-items: center; gap: 3px; font-size: 11px; color: var(--nnw-pg-label); white-space: nowrap;
 }
 .nnw-pg-neuron-control > div { display: flex; gap: 6px; }
-.nnw-pg-links, .nnw-pg-net-canvas, .nnw-pg-net-svg { position: absolute; left: 0; top: 0; }
-.nnw-pg-net-canvas { pointer-events: none; }
+.nnw-pg-nodes, .nnw-pg-net-canvas, .nnw-pg-net-svg { position: absolute; left: 0; top: 0; }
+.nnw-pg-net-svg { z-index: 1; overflow: visible; }
+.nnw-pg-net-canvas { z-index: 2; pointer-events: none; }
+.nnw-pg-nodes { z-index: 3; width: 100%; height: 100%; pointer-events: none; }
+.nnw-pg-node { pointer-events: auto; }
 .nnw-pg-link { fill: none; stroke: #e8eaeb; stroke-width: 1; stroke-dasharray: 9 1; stroke-dashoffset: 1; }
 .nnw-pg.nnw-pg-playing .nnw-pg-link-group { animation: nnw-pg-flow 0.6s linear infinite; }
 @keyframes nnw-pg-flow { from { stroke-dashoffset: 0; } to { stroke-dashoffset: -10; } }

@@ -1,0 +1,36 @@
+// What every part of the Playground view shares.
+
+import type { AnyModel } from "@anywidget/types";
+import type { ControlRegistry } from "./control_registry";
+import type { FrameLoop } from "./frame_loop";
+import type { Lifetime } from "./lifetime";
+import type { FromBrowser, PlaygroundState } from "./protocol";
+
+export type PlaygroundModel = AnyModel<PlaygroundState>;
+
+export interface ViewContext {
+  model: PlaygroundModel;
+  life: Lifetime;
+  controls: ControlRegistry;
+  loop: FrameLoop;
+}
+
+/** Sets a trait as the user asked; the kernel checks it and may set it back. */
+export function setTrait<K extends keyof PlaygroundState>(
+  model: PlaygroundModel,
+  key: K,
+  value: PlaygroundState[K],
+): void {
+  model.set(key, value);
+  model.save_changes();
+}
+
+export function send(model: PlaygroundModel, message: FromBrowser): void {
+  model.send(message);
+}
+
+/** Calls `apply` now and whenever one of `traits` changes; undone with the view. */
+export function follow(context: ViewContext, traits: (keyof PlaygroundState)[], apply: () => void): void {
+  apply();
+  for (const trait of traits) context.life.on(context.model, `change:${trait}`, apply);
+}

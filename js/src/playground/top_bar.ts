@@ -1,0 +1,131 @@
+// The bar across the top: reset, play/pause and step, the epoch counter with the training
+// speed, and the menus of the original (plus the speed menu).
+
+import { boundSelect, type Choice } from "./bound_inputs";
+import { follow, send, type ViewContext } from "./context";
+import { html, icon, ICONS } from "./dom";
+import { formatEpoch, formatEpochsPerSecond, formatRate } from "./format";
+import { numericMenu, textMenu } from "./menu_options";
+import { ACTIVATIONS, LEARNING_RATES, REGULARIZATION_RATES, SPEEDS, type PlaygroundState } from "./protocol";
+
+const ACTIVATION_NAMES: Record<string, string> = {
+  relu: "ReLU",
+  tanh: "Tanh",
+  sigmoid: "Sigmoid",
+  linear: "Linear",
+};
+
+function iconButton(name: string, path: string, className = ""): HTMLButtonElement {
+  const button = html("button", `nnw-pg-icon-button ${className}`.trim());
+  button.type = "button";
+  button.setAttribute("aria-label", name);
+  button.title = name;
+  button.append(icon(path));
+  return button;
+}
+
+function rateChoices(rates: number[]) {
+  return (current: number): Choice[] =>
+    numericMenu(rates, current).map((rate) => ({ value: String(rate), label: formatRate(rate) }));
+}
+
+export function buildTopBar(context: ViewContext): { element: HTMLElement; drawCounters: () => void } {
+  const { model, life, controls } = context;
+  const bar = html("div", "nnw-pg-top");
+
+  const timeline = html("div", "nnw-pg-timeline");
+  const reset = iconButton("Reset", ICONS.reset);
+  const play = iconButton("Play", ICONS.play, "nnw-pg-play");
+  const step = iconButton("Step", ICONS.step);
+  timeline.append(reset, play, step);
+  life.listen(reset, "click", () => send(model, { type: "command", name: "reset" }));
+  life.listen(step, "click", () => send(model, { type: "command", name: "step" }));
+  life.listen(play, "click", () =>
+    send(model, { type: "command", name: model.get("playing") ? "pause" : "play" }),
+  );
+  follow(context, ["playing"], () => {
+    const playing = model.get("playing");
+    const name = playing ? "Pause" : "Play";
+    play.setAttribute("aria-label", name);
+    play.title = name;
+    play.replaceChildren(icon(playing ? ICONS.pause : ICONS.play));
+  });
+  controls.add("reset", reset, [reset]);
+  controls.add("play", play, [play]);
+  controls.add("step", step, [step]);
+
+  const epoch = html("div", "nnw-pg-epoch");
+  const epochValue = html("div", "nnw-pg-epoch-value");
+  const rate = html("span", "nnw-pg-rate");
+  rate.setAttribute("aria-label", "Training speed");
+  epoch.append(html("span", "nnw-pg-epoch-label", "Epoch"), epochValue, rate);
+
+  const menus = [
+    boundSelect(context, {
+      control: "learning_rate",
+      trait: "learning_rate",
+      label: "Learning rate",
+      choices: rateChoices(LEARNING_RATES),
+      encode: String,
+      decode: Number,
+    }),
+    boundSelect(context, {
+      control: "activation",
+      trait: "activation",
+      label: "Activation",
+      choices: (current) =>
+        textMenu(ACTIVATIONS, current).map((a) => ({ value: a, label: ACTIVATION_NAMES[a] ?? a })),
+      encode: String,
+      decode: (text) => text as PlaygroundState["activation"],
+    }),
+    boundSelect(context, {
+      control: "regularization",
+      trait: "regularization",
+      label: "Regularization",
+      choices: () => [
+        { value: "none", label: "None" },
+        { value: "l1", label: "L1" },
+        { value: "l2", label: "L2" },
+      ],
+      encode: (value) => value ?? "none",
+      decode: (text) => (text === "none" ? null : (text as "l1" | "l2")),
+    }),
+    boundSelect(context, {
+      control: "regularization_rate",
+      trait: "regularization_rate",
+      label: "Regularization rate",
+      choices: rateChoices(REGULARIZATION_RATES),
+      encode: String,
+      decode: Number,
+    }),
+    boundSelect(context, {
+      control: "problem",
+      trait: "problem",
+      label: "Problem type",
+      choices: () => [
+        { value: "classification", label: "Classification" },
+        { value: "regression", label: "Regression" },
+      ],
+      encode: String,
+      decode: (text) => text as PlaygroundState["problem"],
+    }),
+    boundSelect(context, {
+      control: "speed",
+      trait: "epochs_per_frame",
+      label: "Speed",
+      title: "Epochs trained per drawn frame; auto trains as many as the frame's time allows",
+      choices: (current) =>
+        numericMenu(SPEEDS, current).map((n) => ({ value: String(n), label: n === 0 ? "auto" : String(n) })),
+      encode: String,
+      decode: Number,
+    }),
+  ];
+  bar.append(timeline, epoch, ...menus);
+
+  // Texts that change with every frame are written in the frame loop, once per display frame.
+  const drawCounters = () => {
+    epochValue.textContent = formatEpoch(model.get("epoch") ?? 0);
+    rate.textContent = model.get("playing") ? formatEpochsPerSecond(model.get("epochs_per_second")) : "";
+  };
+  return { element: bar, drawCounters };
+}
