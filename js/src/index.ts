@@ -3,12 +3,14 @@
 
 import type { AnyModel, RenderProps } from "@anywidget/types";
 import { renderNeuronMap } from "./neuron_map";
+import { renderPlayground } from "./playground/render";
 
 /** Draws a widget into `el` and returns what undoes it. Each view declares its own state. */
 type View = (props: { model: AnyModel<any>; el: HTMLElement }) => () => void;
 
 const VIEWS: Record<string, View> = {
   neuron_map: renderNeuronMap,
+  playground: renderPlayground,
 };
 
 export default {

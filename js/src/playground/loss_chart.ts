@@ -13,7 +13,7 @@ export class LossChart {
     viewBox: `0 -4 ${WIDTH} ${HEIGHT + 8}`,
     preserveAspectRatio: "none",
     role: "img",
-    "aria-label": "Loss per epoch: training in grey, test in black",
+    "aria-label": "Loss per epoch: training loss in grey, test loss in the stronger line",
   });
   private readonly train = svg("path", { class: "nnw-pg-train-line" });
   private readonly test = svg("path", { class: "nnw-pg-test-line" });

@@ -1,0 +1,94 @@
+// The OUTPUT column: a status line when the kernel has something to say, the losses with their
+// chart, the output map with the data, the colour legend, and the two checkboxes.
+
+import { boundCheckbox } from "./bound_inputs";
+import { follow, type ViewContext } from "./context";
+import { html } from "./dom";
+import { formatAccuracy, formatLoss } from "./format";
+import { LossChart } from "./loss_chart";
+import { mapLut } from "./map_colors";
+import { OutputHeatmap } from "./output_heatmap";
+import { parsePoints } from "./points";
+import type { NeuronId } from "./protocol";
+
+function lossRow(name: string, className: string) {
+  const row = html("div", `nnw-pg-loss-row ${className}`);
+  const value = html("b");
+  const accuracy = html("span", "nnw-pg-accuracy");
+  accuracy.title = "Accuracy";
+  row.append(`${name}`, value, accuracy);
+  return { row, value, accuracy };
+}
+
+function describeNeuron(neuron: NeuronId | null): string {
+  if (neuron === null || neuron === "output") return "";
+  const match = /^(\d+):(\d+)$/.exec(neuron);
+  if (match) return `Showing neuron ${Number(match[2]) + 1} of hidden layer ${match[1]}`;
+  return `Showing input ${neuron}`;
+}
+
+export function buildOutputPanel(context: ViewContext): { element: HTMLElement; destroy: () => void } {
+  const { model, life, loop } = context;
+  const column = html("section", "nnw-pg-output");
+  column.setAttribute("aria-label", "Output");
+
+  const status = html("div", "nnw-pg-status");
+  status.setAttribute("role", "status");
+  follow(context, ["status", "diverged"], () => {
+    const text = model.get("status") ?? "";
+    status.textContent = text;
+    status.hidden = text === "";
+    status.classList.toggle("nnw-pg-warning", Boolean(model.get("diverged")));
+  });
+
+  const metrics = html("div", "nnw-pg-metrics");
+  const losses = html("div", "nnw-pg-losses");
+  const test = lossRow("Test loss", "nnw-pg-test");
+  const train = lossRow("Training loss", "nnw-pg-train");
+  losses.append(test.row, train.row);
+  const chart = new LossChart();
+  metrics.append(losses, chart.element);
+
+  const heatmap = new OutputHeatmap();
+  const shownNeuron = html("div", "nnw-pg-shown-neuron");
+
+  const legend = html("div", "nnw-pg-legend");
+  const scale = html("div", "nnw-pg-scale");
+  const ticks = html("div", "nnw-pg-scale-ticks");
+  ticks.append(html("span", "", "-1"), html("span", "", "0"), html("span", "", "1"));
+  scale.append(html("div", "nnw-pg-scale-bar"), ticks);
+  legend.append(html("p", "", "Colors show data, neuron and weight values."), scale);
+
+  const checks = html("div", "nnw-pg-checks");
+  checks.append(
+    boundCheckbox(context, { control: "show_test_data", trait: "show_test_data", label: "Show test data" }),
+    boundCheckbox(context, { control: "discretize", trait: "discretize", label: "Discretize output" }),
+  );
+
+  column.append(html("h4", "nnw-pg-heading", "Output"), status, metrics, heatmap.element, shownNeuron, legend, checks);
+
+  loop.part("metrics", () => {
+    const classification = model.get("problem") === "classification";
+    test.value.textContent = formatLoss(model.get("test_loss"));
+    train.value.textContent = formatLoss(model.get("train_loss"));
+    test.accuracy.textContent = classification ? formatAccuracy(model.get("test_accuracy")) : "";
+    train.accuracy.textContent = classification ? formatAccuracy(model.get("train_accuracy")) : "";
+    // Data set with set_data and no test points: nothing to report under "Test loss".
+    test.row.hidden = parsePoints(model.get("_points"), model.get("_train_count")).test.length === 0;
+    chart.draw(model.get("_loss_curve"));
+    shownNeuron.textContent = describeNeuron(model.get("_output_neuron"));
+  });
+  loop.part("output", () =>
+    heatmap.showMap(model.get("_output_map"), model.get("_output_resolution"), mapLut(model.get("discretize"))),
+  );
+  loop.part("points", () =>
+    heatmap.setPoints(parsePoints(model.get("_points"), model.get("_train_count")), model.get("show_test_data")),
+  );
+  life.on(model, "change:_frame", () => loop.invalidate("metrics", "output"));
+  life.on(model, "change:discretize", () => loop.invalidate("output"));
+  for (const trait of ["_points", "_train_count", "show_test_data"] as const) {
+    life.on(model, `change:${trait}`, () => loop.invalidate("points", "metrics"));
+  }
+  loop.invalidate("metrics", "output", "points");
+  return { element: column, destroy: () => heatmap.destroy() };
+}

@@ -1,0 +1,57 @@
+// The Playground view: TensorFlow Playground drawn from the kernel's state (protocol.ts). The
+// kernel trains; this draws each frame it sends, acknowledges it, and turns clicks into trait
+// changes and messages.
+
+import type { AnyModel } from "@anywidget/types";
+import { follow, type ViewContext } from "./context";
+import { ControlRegistry } from "./control_registry";
+import { buildDataPanel } from "./data_panel";
+import { html } from "./dom";
+import { FrameLoop } from "./frame_loop";
+import { Lifetime } from "./lifetime";
+import { NetworkView } from "./network_view";
+import { buildOutputPanel } from "./output_panel";
+import type { FromKernel, PlaygroundState } from "./protocol";
+import { injectStyles } from "./styles";
+import { buildTopBar } from "./top_bar";
+
+export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundState>; el: HTMLElement }): () => void {
+  injectStyles();
+  const life = new Lifetime();
+  const root = html("div", "nnw-pg");
+  const controls = new ControlRegistry(root);
+  const loop = new FrameLoop(model);
+  const context: ViewContext = { model, life, controls, loop };
+  life.add(() => {
+    loop.destroy();
+    controls.destroy();
+    root.remove();
+  });
+
+  const top = buildTopBar(context);
+  loop.part("counters", top.drawCounters);
+  const main = html("div", "nnw-pg-main");
+  const network = new NetworkView(context);
+  const output = buildOutputPanel(context);
+  life.add(output.destroy);
+  main.append(buildDataPanel(context), network.element, output.element);
+  root.append(top.element, main);
+  el.append(root);
+
+  follow(context, ["hidden_controls", "locked_controls"], () =>
+    controls.setStates(model.get("hidden_controls") ?? [], model.get("locked_controls") ?? []),
+  );
+  follow(context, ["playing"], () => {
+    root.classList.toggle("nnw-pg-playing", Boolean(model.get("playing")));
+    loop.invalidate("counters");
+  });
+  for (const trait of ["_frame", "epoch", "epochs_per_second"] as const) {
+    life.on(model, `change:${trait}`, () => loop.invalidate("counters"));
+  }
+  life.on(model, "msg:custom", (message: FromKernel) => {
+    if (message?.type === "refused") controls.showRefusal(message.control, message.message);
+  });
+  // The first drawing, which also acknowledges the frame already there.
+  loop.invalidate("counters", "network", "weights", "maps", "metrics", "output", "points", "thumbnails");
+  return () => life.dispose();
+}
