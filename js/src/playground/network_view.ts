@@ -228,7 +228,7 @@ export class NetworkView {
         sources.forEach((source, i) => {
           const ends = linkEnds(source, target, i, sources.length);
           const d = linkPath(ends);
-          const path = svg("path", { class: "nnw-pg-link", d });
+          const path = svg("path", { class: "nnw-pg-link", d, stroke: valueColor(0), "stroke-width": 1 });
           paths.push(path);
           this.links.push({ path, mid: linkMidpoint(ends), layer, i, j, color: "", width: "" });
           if (!editable) return;

@@ -9,6 +9,9 @@ import type { DataPoints, PointRows } from "./points";
 const DOMAIN = 6;
 /** Room below and right of the map for the axes, in CSS pixels (the map box leaves it free). */
 const AXIS_ROOM = 24;
+/** How far the overlay reaches left of and above the map (see the stylesheet). */
+const OVERLAY_LEFT = 12;
+const OVERLAY_TOP = 8;
 const TICK = 5;
 
 export class OutputHeatmap {
@@ -55,9 +58,10 @@ export class OutputHeatmap {
   private drawOverlay(): void {
     const context = this.overlay.context();
     if (!context) return;
-    const side = this.overlay.width - AXIS_ROOM;
+    const side = this.overlay.width - OVERLAY_LEFT - AXIS_ROOM;
     context.clearRect(0, 0, this.overlay.width, this.overlay.height);
     if (side <= 0) return;
+    context.translate(OVERLAY_LEFT, OVERLAY_TOP);
     this.drawAxes(context, side);
     const radius = Math.max(2, Math.min(3.5, (3 * side) / 260));
     drawPoints(context, this.points.train, side, radius, "rgba(255,255,255,0.8)");

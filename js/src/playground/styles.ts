@@ -134,7 +134,7 @@ body[data-jp-theme-light="false"] .nnw-pg,
 /* Network column */
 .nnw-pg-network { min-width: 0; }
 .nnw-pg-network-head { display: flex; align-items: flex-start; }
-.nnw-pg-features-head { flex: none; }
+.nnw-pg-features-head { flex: none; width: 128px; }
 .nnw-pg-layers-head { flex: 1; display: flex; flex-direction: column; align-items: center; }
 .nnw-pg-layers-head .nnw-pg-heading { gap: 4px; }
 .nnw-pg-layers-label { margin-left: 8px; }
@@ -152,7 +152,8 @@ body[data-jp-theme-light="false"] .nnw-pg,
 .nnw-pg-net-canvas { z-index: 2; pointer-events: none; }
 .nnw-pg-nodes { z-index: 3; width: 100%; height: 100%; pointer-events: none; }
 .nnw-pg-node { pointer-events: auto; }
-.nnw-pg-link { fill: none; stroke: #e8eaeb; stroke-width: 1; stroke-dasharray: 9 1; stroke-dashoffset: 1; }
+/* Colour and width are presentation attributes set per frame; a CSS value would override them. */
+.nnw-pg-link { fill: none; stroke-dasharray: 9 1; }
 .nnw-pg.nnw-pg-playing .nnw-pg-link-group { animation: nnw-pg-flow 0.6s linear infinite; }
 @keyframes nnw-pg-flow { from { stroke-dashoffset: 0; } to { stroke-dashoffset: -10; } }
 .nnw-pg-link-group .nnw-pg-link { stroke-dashoffset: inherit; }
@@ -211,7 +212,8 @@ button.nnw-pg-node:disabled { cursor: default; }
 .nnw-pg-heatmap { position: relative; width: min(100%, 292px); aspect-ratio: 1 / 1; margin-top: 10px; }
 .nnw-pg-heatmap canvas { position: absolute; left: 0; top: 0; display: block; }
 .nnw-pg-heatmap-map { width: calc(100% - 24px); height: calc(100% - 24px); }
-.nnw-pg-heatmap-overlay { width: 100%; height: 100%; pointer-events: none; }
+/* The overlay reaches past the box so the axes' end labels are not cut. */
+.nnw-pg-heatmap canvas.nnw-pg-heatmap-overlay { left: -12px; top: -8px; width: calc(100% + 12px); height: calc(100% + 8px); pointer-events: none; }
 .nnw-pg-shown-neuron { min-height: 16px; margin-top: 2px; font-size: 11px; color: var(--nnw-pg-label); }
 .nnw-pg-legend { display: flex; align-items: center; gap: 12px; margin-top: 8px; }
 .nnw-pg-legend p { flex: 0 0 104px; margin: 0; font-size: 11px; font-weight: 300; line-height: 1.35; color: var(--nnw-pg-label); }
