@@ -5,6 +5,10 @@ second view shows the same), and the browser only draws and asks. What travels a
 js/src/playground/protocol.ts; the training rule is the engine's (nnwidgets.engine.playground).
 Training runs as an asyncio task on the kernel's loop, in chunks of epochs sized to the frame
 budget, so the notebook stays usable and a slider change applies from the next chunk.
+
+JupyterLab may deliver the browser's messages on a subshell thread while the main thread runs a
+cell (measured: the second of two quick clicks arrived that way), so everything that swaps or
+trains the run holds one lock, and the play loop always runs on the main thread's event loop.
 """
 
 import asyncio
@@ -184,6 +188,7 @@ class Playground(FrontEndWidget):
         self._stale = True  # the frame traits lag the run
         self._seen_shapes: set = set()
         self._speed = _SpeedMeter()
+        self._main_loop = _running_loop()  # the kernel's, when made in a cell
         if problem is None:
             problem = PROBLEM_OF.get(dataset, "classification")
         super().__init__(dataset=dataset, problem=problem, **kwargs)
@@ -412,12 +417,14 @@ class Playground(FrontEndWidget):
     def history(self) -> np.recarray:
         """One row per epoch: epoch, train_loss, test_loss (and train/test accuracy for
         classification); ``pg.history[-1]`` is the last row, ``pg.history.train_loss`` a column."""
-        return self._run.history()
+        with self._lock:
+            return self._run.history()
 
     @property
     def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """Every layer's ``(W, b)``, input layer first; ``W`` has shape (inputs, outputs)."""
-        return self._run.weights()
+        with self._lock:
+            return self._run.weights()
 
     def set_weights(self, weights) -> None:
         """Replace every weight and bias; ``weights`` as ``pg.weights`` gives them."""
@@ -453,6 +460,10 @@ class Playground(FrontEndWidget):
         self._edit(layer, None, j, value)
 
     def _edit(self, layer, i, j, value):
+        with self._lock:
+            self._edit_locked(layer, i, j, value)
+
+    def _edit_locked(self, layer, i, j, value):
         weights = self._run.weights()
         _index("layer", layer, len(weights))
         W, b = weights[layer]
@@ -496,7 +507,8 @@ class Playground(FrontEndWidget):
     @property
     def data(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The points in use: ``X_train, y_train, X_test, y_test``."""
-        return tuple(np.array(a) for a in self._points_of_run)
+        with self._lock:
+            return tuple(np.array(a) for a in self._points_of_run)
 
     def hide(self, *controls: str) -> None:
         """Remove controls from the view (course sheets); names from ``CONTROLS``."""
@@ -623,17 +635,19 @@ class Playground(FrontEndWidget):
     def _start(self):
         if self._task is not None and not self._task.done():
             return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = None
-        if loop is None or not loop.is_running():
+        here = _running_loop()
+        if here is not None and threading.current_thread() is threading.main_thread():
+            self._main_loop = here
+            self._task = here.create_task(self._play_loop())
+        elif self._main_loop is not None and self._main_loop.is_running():
+            # A subshell thread: the loop belongs to the main thread, where cells run.
+            self._task = asyncio.run_coroutine_threadsafe(self._play_loop(), self._main_loop)
+        else:
             self.playing = False
             raise RuntimeError(
                 "play() trains on the event loop of a running Jupyter kernel; none is running "
                 "here. Use step(epochs) instead."
             )
-        self._task = loop.create_task(self._play_loop())
 
     async def _play_loop(self):
         seconds_per_epoch = None
@@ -705,6 +719,10 @@ class Playground(FrontEndWidget):
 
     def set_state(self, sync_data):
         """Apply the browser's changes, refusing locked controls and bad values, all or nothing."""
+        with self._lock:
+            self._apply_browser_state(sync_data)
+
+    def _apply_browser_state(self, sync_data):
         refused = None
         for name in sync_data:
             if name not in _CONTROL_OF_TRAIT:
@@ -733,6 +751,10 @@ class Playground(FrontEndWidget):
         return _CONTROL_OF_TRAIT[name] in blocked
 
     def _on_message(self, _widget, content, _buffers):
+        with self._lock:
+            self._handle_message(content)
+
+    def _handle_message(self, content):
         if not isinstance(content, dict):
             return
         kind = content.get("type")
@@ -790,6 +812,13 @@ class _SpeedMeter:
         rate = self._epochs / elapsed
         self._start, self._epochs = now, 0
         return rate
+
+
+def _running_loop():
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 def _epochs_for(seconds_per_epoch: float | None) -> int:
