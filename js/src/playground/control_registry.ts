@@ -90,6 +90,11 @@ export class ControlRegistry {
     const anchor =
       this.entries.find((e) => e.name === name && visible(e.wrapper))?.wrapper ??
       this.anchors.find((a) => a.name === name && visible(a.element))?.element;
+    this.showNote(anchor ?? null, message);
+  }
+
+  /** Shows `message` below `anchor` (above it near the bottom of the view), then fades it. */
+  showNote(anchor: Element | null, message: string): void {
     const note = document.createElement("div");
     note.className = "nnw-pg-refusal";
     note.setAttribute("role", "status");
@@ -98,9 +103,10 @@ export class ControlRegistry {
     const rootBox = this.root.getBoundingClientRect();
     const box = anchor?.getBoundingClientRect();
     const left = box ? box.left - rootBox.left : 16;
-    const top = box ? box.bottom - rootBox.top + 6 : 12;
+    let top = box ? box.bottom - rootBox.top + 6 : 12;
+    if (box && top + note.offsetHeight > rootBox.height - 4) top = box.top - rootBox.top - note.offsetHeight - 6;
     note.style.left = `${Math.max(4, Math.min(left, rootBox.width - note.offsetWidth - 4))}px`;
-    note.style.top = `${top}px`;
+    note.style.top = `${Math.max(4, top)}px`;
     const refusal = { note, timers: [] as number[] };
     refusal.timers.push(
       window.setTimeout(() => note.classList.add("nnw-pg-fading"), REFUSAL_MS),

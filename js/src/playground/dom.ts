@@ -29,6 +29,16 @@ export function icon(pathData: string): SVGSVGElement {
   return element;
 }
 
+/** A round icon button named for screen readers and tooltips (`extraClass`: "nnw-pg-small"...). */
+export function iconButton(name: string, path: string, extraClass = ""): HTMLButtonElement {
+  const button = html("button", `nnw-pg-icon-button ${extraClass}`.trim());
+  button.type = "button";
+  button.setAttribute("aria-label", name);
+  button.title = name;
+  button.append(icon(path));
+  return button;
+}
+
 export const ICONS = {
   play: "M8 5v14l11-7z",
   pause: "M6 19h4V5H6v14zm8-14v14h4V5h-4z",

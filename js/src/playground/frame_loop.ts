@@ -13,7 +13,11 @@ export class FrameLoop {
   private request = 0;
   private acknowledged = -1;
 
-  constructor(private readonly model: AnyModel<PlaygroundState>) {}
+  /** `onDrawn` runs after each frame is drawn, before the acknowledgement goes out. */
+  constructor(
+    private readonly model: AnyModel<PlaygroundState>,
+    private readonly onDrawn: (frame: number) => void = () => {},
+  ) {}
 
   /** Registers a part; parts draw in the order they were added. */
   part(name: string, draw: Draw): void {
@@ -47,6 +51,7 @@ export class FrameLoop {
     }
     if (typeof frame === "number" && frame !== this.acknowledged) {
       this.acknowledged = frame;
+      this.onDrawn(frame);
       const message: FromBrowser = { type: "drawn", frame };
       this.model.send(message);
     }

@@ -13,14 +13,17 @@ export function linkWidth(weight: number): number {
   return MIN_WIDTH + ((MAX_WIDTH - MIN_WIDTH) * size) / MAX_WEIGHT;
 }
 
-/** The CSS colour of a value; 256 steps over [-1, 1] are more than the eye tells apart. */
+/** Steps each side of zero: more than the eye tells apart, and zero itself is one of them. */
+const HALF_STEPS = 127;
+
+/** The CSS colour of a value, from a table so that unchanged colours compare equal cheaply. */
 export function valueColor(value: number): string {
   const v = Number.isNaN(value) ? 0 : Math.min(1, Math.max(-1, value));
-  return COLORS[Math.round((v + 1) * 127.5)];
+  return COLORS[Math.round((v + 1) * HALF_STEPS)];
 }
 
-const COLORS = Array.from({ length: 256 }, (_, step) => {
-  const [r, g, b] = divergingColor(step / 127.5 - 1);
+const COLORS = Array.from({ length: 2 * HALF_STEPS + 1 }, (_, step) => {
+  const [r, g, b] = divergingColor(step / HALF_STEPS - 1);
   return `rgb(${r},${g},${b})`;
 });
 

@@ -15,12 +15,21 @@ import type { FromKernel, PlaygroundState } from "./protocol";
 import { injectStyles } from "./styles";
 import { buildTopBar } from "./top_bar";
 
+const WIDGET_KEYS = new Set([
+  "Enter", " ", "Escape", "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown",
+]);
+
 export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundState>; el: HTMLElement }): () => void {
   injectStyles();
   const life = new Lifetime();
   const root = html("div", "nnw-pg");
   const controls = new ControlRegistry(root);
-  const loop = new FrameLoop(model);
+  // What the drawn frame shows, on the root: end-to-end tests and benchmarks read it.
+  const loop = new FrameLoop(model, (frame) => {
+    root.dataset.frame = String(frame);
+    root.dataset.epoch = String(model.get("epoch"));
+    root.dataset.shape = JSON.stringify(model.get("hidden"));
+  });
   const context: ViewContext = { model, life, controls, loop };
   life.add(() => {
     loop.destroy();
@@ -48,6 +57,13 @@ export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundStat
   for (const trait of ["_frame", "epoch", "epochs_per_second"] as const) {
     life.on(model, `change:${trait}`, () => loop.invalidate("counters"));
   }
+  // JupyterLab reads keys bubbling to the document as notebook commands (Enter edits the cell,
+  // arrows move between cells); the keys our controls act on stop here.
+  life.listen<KeyboardEvent>(root, "keydown", (event) => {
+    if (WIDGET_KEYS.has(event.key) && !event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey) {
+      event.stopPropagation();
+    }
+  });
   life.on(model, "msg:custom", (message: FromKernel) => {
     if (message?.type === "refused") controls.showRefusal(message.control, message.message);
   });

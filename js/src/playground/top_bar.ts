@@ -3,7 +3,7 @@
 
 import { boundSelect, type Choice } from "./bound_inputs";
 import { follow, send, type ViewContext } from "./context";
-import { html, icon, ICONS } from "./dom";
+import { html, icon, iconButton, ICONS } from "./dom";
 import { formatEpoch, formatEpochsPerSecond, formatRate } from "./format";
 import { numericMenu, textMenu } from "./menu_options";
 import { ACTIVATIONS, LEARNING_RATES, REGULARIZATION_RATES, SPEEDS, type PlaygroundState } from "./protocol";
@@ -14,15 +14,6 @@ const ACTIVATION_NAMES: Record<string, string> = {
   sigmoid: "Sigmoid",
   linear: "Linear",
 };
-
-function iconButton(name: string, path: string, className = ""): HTMLButtonElement {
-  const button = html("button", `nnw-pg-icon-button ${className}`.trim());
-  button.type = "button";
-  button.setAttribute("aria-label", name);
-  button.title = name;
-  button.append(icon(path));
-  return button;
-}
 
 function rateChoices(rates: number[]) {
   return (current: number): Choice[] =>
@@ -57,7 +48,6 @@ export function buildTopBar(context: ViewContext): { element: HTMLElement; drawC
   const epoch = html("div", "nnw-pg-epoch");
   const epochValue = html("div", "nnw-pg-epoch-value");
   const rate = html("span", "nnw-pg-rate");
-  rate.setAttribute("aria-label", "Training speed");
   epoch.append(html("span", "nnw-pg-epoch-label", "Epoch"), epochValue, rate);
 
   const menus = [

@@ -54,7 +54,6 @@ export class WeightEditor {
   hover(target: EditTarget, x: number, y: number): void {
     if (this.editing) return;
     this.target = target;
-    this.place(x, y);
     this.hint.textContent = this.options.editable() ? "Click to edit." : "";
     this.hint.hidden = !this.options.editable();
     this.heading.textContent = target.kind === "weight" ? "Weight is " : "Bias is ";
@@ -63,6 +62,7 @@ export class WeightEditor {
     this.element.classList.remove("nnw-pg-editing");
     this.element.hidden = false;
     this.refresh();
+    this.place(x, y);
   }
 
   unhover(): void {
@@ -78,13 +78,14 @@ export class WeightEditor {
     this.hover(target, x, y);
     this.editing = true;
     this.returnFocus = from;
-    this.hint.textContent = "Enter to apply, Esc to cancel.";
+    this.hint.textContent = "Enter applies, Esc cancels.";
     this.hint.hidden = false;
     this.value.hidden = true;
     this.input.hidden = false;
     this.input.value = formatWeight(value);
     this.input.setAttribute("aria-label", target.kind === "weight" ? "Weight" : "Bias");
     this.element.classList.add("nnw-pg-editing");
+    this.place(x, y);
     this.input.focus();
     this.input.select();
   }
@@ -124,8 +125,16 @@ export class WeightEditor {
     if (restoreFocus && from?.isConnected) from.focus();
   }
 
+  /** Puts the card's corner at (x, y), flipped left or up where it would leave the diagram
+   * (whose scrolling box would cut it off). */
   private place(x: number, y: number): void {
+    const container = this.element.parentElement;
     this.element.style.left = `${Math.round(x)}px`;
     this.element.style.top = `${Math.round(y)}px`;
+    if (!container) return;
+    const width = this.element.offsetWidth;
+    const height = this.element.offsetHeight;
+    if (x + width > container.clientWidth) this.element.style.left = `${Math.max(0, Math.round(x - width - 24))}px`;
+    if (y + height > container.clientHeight) this.element.style.top = `${Math.max(0, Math.round(y - height - 16))}px`;
   }
 }

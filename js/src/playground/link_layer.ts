@@ -1,0 +1,146 @@
+// The diagram's links and bias squares as SVG. Built once per shape; each frame only changes
+// the colour and width attributes that moved. The invisible wide "hit" paths that take hovers,
+// clicks and keyboard focus never change, so they sit in a second SVG that is not repainted.
+
+import { svg } from "./dom";
+import { BIAS_SIZE, type NodePlace, NODE_SIZE } from "./layout";
+import { linkEnds, linkMidpoint, linkPath } from "./link_geometry";
+import { linkWidthAttr, valueColor } from "./link_style";
+import type { NeuronId } from "./protocol";
+import type { EditTarget } from "./weight_editor";
+import type { Layer } from "./weights";
+
+interface LinkItem {
+  path: SVGPathElement;
+  /** Half-way along the link, where its hover card points. */
+  mid: { x: number; y: number };
+  layer: number;
+  i: number;
+  j: number;
+  color: string;
+  width: string;
+}
+
+interface BiasItem {
+  rect: SVGRectElement;
+  layer: number;
+  j: number;
+  color: string;
+}
+
+export class LinkLayer {
+  readonly svg = svg("svg", { class: "nnw-pg-net-svg" });
+  readonly hitSvg = svg("svg", { class: "nnw-pg-net-svg nnw-pg-hit-svg" });
+  private readonly linkGroup = svg("g", { class: "nnw-pg-link-group" });
+  private readonly biasGroup = svg("g");
+  private readonly hitGroup = svg("g");
+  private links: LinkItem[] = [];
+  private biases: BiasItem[] = [];
+
+  constructor() {
+    this.svg.append(this.linkGroup, this.biasGroup);
+    this.hitSvg.append(this.hitGroup);
+  }
+
+  /**
+   * Links every node of each column to every node of the next (`columns`: inputs switched on,
+   * hidden layers, output), and a bias square for each non-input node. `editable`: whether
+   * links and biases take focus and pointer events.
+   */
+  build(columns: NodePlace[][], width: number, height: number, editable: boolean): void {
+    for (const element of [this.svg, this.hitSvg]) {
+      element.setAttribute("width", String(width));
+      element.setAttribute("height", String(height));
+    }
+    const paths: SVGPathElement[] = [];
+    const hits: SVGPathElement[] = [];
+    const rects: SVGRectElement[] = [];
+    this.links = [];
+    this.biases = [];
+    for (let layer = 0; layer + 1 < columns.length; layer++) {
+      const sources = columns[layer];
+      columns[layer + 1].forEach((target, j) => {
+        sources.forEach((source, i) => {
+          const ends = linkEnds(source, target, i, sources.length);
+          const d = linkPath(ends);
+          const path = svg("path", { class: "nnw-pg-link", d, stroke: valueColor(0), "stroke-width": 1 });
+          paths.push(path);
+          this.links.push({ path, mid: linkMidpoint(ends), layer, i, j, color: "", width: "" });
+          if (editable) {
+            hits.push(
+              svg("path", {
+                class: "nnw-pg-link-hit",
+                d,
+                tabindex: 0,
+                role: "button",
+                "aria-label": `Weight from ${source.id} to ${target.id}`,
+                "data-link": this.links.length - 1,
+              }),
+            );
+          }
+        });
+        // Left of the node's lower corner, as in the original.
+        const rect = svg("rect", {
+          class: "nnw-pg-bias",
+          x: target.cx - NODE_SIZE / 2 - BIAS_SIZE - 4,
+          y: target.cy + NODE_SIZE / 2 - BIAS_SIZE + 5,
+          width: BIAS_SIZE,
+          height: BIAS_SIZE,
+          fill: valueColor(0),
+          "data-bias": this.biases.length,
+        });
+        if (editable) {
+          rect.setAttribute("tabindex", "0");
+          rect.setAttribute("role", "button");
+          rect.setAttribute("aria-label", `Bias of ${target.id}`);
+        }
+        rects.push(rect);
+        this.biases.push({ rect, layer, j, color: "" });
+      });
+    }
+    this.linkGroup.replaceChildren(...paths);
+    this.hitGroup.replaceChildren(...hits);
+    this.biasGroup.replaceChildren(...rects);
+  }
+
+  /** Colours and sizes links and biases from `layers` (null: the weights do not fit yet). */
+  draw(layers: Layer[] | null): void {
+    for (const link of this.links) {
+      const layer = layers?.[link.layer];
+      const weight = layer ? layer.W[link.i * layer.outputs + link.j] : 0;
+      const color = valueColor(weight);
+      const width = linkWidthAttr(weight);
+      if (color !== link.color) link.path.setAttribute("stroke", (link.color = color));
+      if (width !== link.width) link.path.setAttribute("stroke-width", (link.width = width));
+    }
+    for (const bias of this.biases) {
+      const color = valueColor(layers?.[bias.layer]?.b[bias.j] ?? 0);
+      if (color !== bias.color) bias.rect.setAttribute("fill", (bias.color = color));
+    }
+  }
+
+  /** Which link or bias an element stands for, with a point beside it for the hover card. */
+  targetOf(element: Element | null): { target: EditTarget; x: number; y: number } | null {
+    const hit = element?.closest?.("[data-link], [data-bias]");
+    if (!hit) return null;
+    const linkIndex = hit.getAttribute("data-link");
+    if (linkIndex !== null) {
+      const link = this.links[Number(linkIndex)];
+      if (!link) return null;
+      const { layer, i, j, mid } = link;
+      return { target: { kind: "weight", layer, i, j }, x: mid.x + 12, y: mid.y + 8 };
+    }
+    const bias = this.biases[Number(hit.getAttribute("data-bias"))];
+    if (!bias) return null;
+    const x = Number(bias.rect.getAttribute("x"));
+    const y = Number(bias.rect.getAttribute("y"));
+    return { target: { kind: "bias", layer: bias.layer, j: bias.j }, x: x + 12, y: y + 10 };
+  }
+
+  /** The bias square of a hidden ("layer:index") or the output neuron. */
+  biasOf(neuron: NeuronId): SVGRectElement | undefined {
+    if (neuron === "output") return this.biases[this.biases.length - 1]?.rect;
+    const [layer, index] = neuron.split(":").map(Number);
+    return this.biases.find((b) => b.layer === layer - 1 && b.j === index)?.rect;
+  }
+}
