@@ -53,10 +53,13 @@ CUSTOM = "custom"  # the dataset's name once set_data gave the points
 CONTROLS = (*HIDABLE, "regenerate", "speed", "weights")
 THUMBNAIL_POINTS = 200
 
-# Auto speed: each chunk of epochs takes about this long, so that frames keep coming at the
-# display's pace and a slider change applies within a chunk.
-CHUNK_TARGET_S = 0.015
+# Auto speed: one chunk of epochs per drawn frame, taking about this long. Training waits for the
+# browser to draw (at most two frames ahead), so on a 2-core machine the kernel leaves the browser
+# and the Jupyter server the CPU they need to draw 30+ frames a second (make bench), and a slider
+# change waits at most one chunk.
+CHUNK_TARGET_S = 0.006
 COMPILE_SUSPECT_S = 0.25
+ACK_POLL_S = 0.004
 
 # Traits the browser may set, and the control a course sheet locks each with.
 _CONTROL_OF_TRAIT = {
@@ -653,16 +656,14 @@ class Playground(FrontEndWidget):
         seconds_per_epoch = None
         try:
             while self.playing and not self.diverged:
-                fixed = self.epochs_per_frame
-                if fixed:
-                    # A fixed speed means that many epochs per drawn frame: wait for a frame slot.
+                if self._pacer.viewed:
+                    # Each chunk makes one frame: wait until the browser can take it.
+                    # Polled: an acknowledgement may arrive on another thread, any time.
                     while self.playing and not self._pacer.may_send():
-                        await asyncio.sleep(max(0.002, self._pacer.seconds_until_slot()))
+                        await asyncio.sleep(min(ACK_POLL_S, self._pacer.seconds_until_slot()))
                     if not self.playing:
                         break
-                    epochs = fixed
-                else:
-                    epochs = _epochs_for(seconds_per_epoch)
+                epochs = self.epochs_per_frame or _epochs_for(seconds_per_epoch)
                 run = self._run
                 start = time.perf_counter()
                 done = self._train(epochs)

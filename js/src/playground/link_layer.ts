@@ -28,10 +28,16 @@ interface BiasItem {
   color: string;
 }
 
+// The dash pattern's period (stroke-dasharray 9 1 in styles.ts).
+const FLOW_PERIOD = 10;
+const REDUCED_MOTION =
+  typeof matchMedia === "function" ? matchMedia("(prefers-reduced-motion: reduce)") : null;
+
 export class LinkLayer {
   readonly svg = svg("svg", { class: "nnw-pg-net-svg" });
   readonly hitSvg = svg("svg", { class: "nnw-pg-net-svg nnw-pg-hit-svg" });
   private readonly linkGroup = svg("g", { class: "nnw-pg-link-group" });
+  private flowStep = 0;
   private readonly biasGroup = svg("g");
   private readonly hitGroup = svg("g");
   private links: LinkItem[] = [];
@@ -101,6 +107,17 @@ export class LinkLayer {
     this.linkGroup.replaceChildren(...paths);
     this.hitGroup.replaceChildren(...hits);
     this.biasGroup.replaceChildren(...rects);
+  }
+
+  /**
+   * Moves the links' dashes one step, as the original's flowing links while training. Stepped
+   * once per drawn frame rather than animated by CSS: a CSS animation repainted every link at the
+   * display's rate on top of the frames, and cost the largest network its 30 frames a second.
+   */
+  flow(): void {
+    if (REDUCED_MOTION?.matches) return;
+    this.flowStep = (this.flowStep + 1) % FLOW_PERIOD;
+    this.linkGroup.style.strokeDashoffset = String(-this.flowStep);
   }
 
   /** Colours and sizes links and biases from `layers` (null: the weights do not fit yet). */

@@ -166,6 +166,7 @@ export class NetworkView {
     const sizes = layerSizes(model.get("features").length, model.get("hidden"));
     this.weights = parseWeights(model.get("_weights"), sizes);
     this.links.draw(this.weights);
+    if (model.get("playing")) this.links.flow();
     this.editor.refresh();
   }
 

@@ -156,8 +156,6 @@ body[data-jp-theme-light="false"] .nnw-pg,
 .nnw-pg .nnw-pg-node { pointer-events: auto; }
 /* Colour and width are presentation attributes set per frame; a CSS value would override them. */
 .nnw-pg .nnw-pg-link { fill: none; stroke-dasharray: 9 1; }
-.nnw-pg.nnw-pg-playing .nnw-pg-link-group { animation: nnw-pg-flow 0.6s linear infinite; }
-@keyframes nnw-pg-flow { from { stroke-dashoffset: 0; } to { stroke-dashoffset: -10; } }
 .nnw-pg .nnw-pg-link-group .nnw-pg-link { stroke-dashoffset: inherit; }
 .nnw-pg .nnw-pg-link-hit { fill: none; stroke: var(--nnw-pg-text); stroke-width: 8; stroke-opacity: 0; cursor: pointer; outline: none; pointer-events: stroke; }
 .nnw-pg .nnw-pg-link-hit:hover { stroke-opacity: 0.12; }
@@ -256,9 +254,6 @@ body[data-jp-theme-light="false"] .nnw-pg,
   .nnw-pg .nnw-pg-top { padding: 12px 14px; gap: 12px 16px; }
   .nnw-pg .nnw-pg-main { padding: 16px 14px; grid-template-columns: minmax(0, 1fr); grid-template-areas: "data" "network" "output"; }
   .nnw-pg .nnw-pg-data { display: block; }
-}
-@media (prefers-reduced-motion: reduce) {
-  .nnw-pg.nnw-pg-playing .nnw-pg-link-group { animation: none; }
 }
 `;
 
