@@ -2,27 +2,22 @@
 // screen's full resolution. Drawing happens once per animation frame, with the latest map only.
 
 import { mapToRgba, PLAYGROUND_LUT } from "./colors";
+import { HiDpiCanvas } from "./hidpi_canvas";
 
 export class Heatmap {
-  readonly canvas = document.createElement("canvas");
+  // Sized to the screen's pixels by HiDpiCanvas; the map is scaled onto it smoothly.
+  private readonly surface = new HiDpiCanvas("nnw-heatmap", () => this.draw());
+  readonly canvas = this.surface.canvas;
   // The map at its own resolution; putImageData cannot scale, drawImage from here does.
   private readonly source = document.createElement("canvas");
   private image: ImageData | null = null;
   private map: DataView | null = null;
   private resolution = 0;
   private frameRequest = 0;
-  private readonly resizeObserver = new ResizeObserver((entries) => this.fitBackingStore(entries));
 
   constructor(parent: HTMLElement) {
-    this.canvas.className = "nnw-heatmap";
     Object.assign(this.canvas.style, { display: "block", aspectRatio: "1 / 1", height: "auto" });
     parent.append(this.canvas);
-    try {
-      // Reports exact device pixels, and fires again when the zoom or screen changes them.
-      this.resizeObserver.observe(this.canvas, { box: "device-pixel-content-box" });
-    } catch {
-      this.resizeObserver.observe(this.canvas); // Safari lacks that box
-    }
   }
 
   /** Shows `map` (resolution² bytes) from the next animation frame on; later calls win. */
@@ -44,36 +39,15 @@ export class Heatmap {
 
   destroy(): void {
     cancelAnimationFrame(this.frameRequest);
-    this.resizeObserver.disconnect();
-    this.canvas.remove();
-  }
-
-  private fitBackingStore(entries: ResizeObserverEntry[]): void {
-    const entry = entries[entries.length - 1];
-    // Chromium under an emulated device scale factor (as in tests) reports CSS pixels in
-    // devicePixelContentBoxSize; elsewhere the two agree to a pixel. The larger is right in both.
-    const devicePixels = entry.devicePixelContentBoxSize?.[0];
-    const width = Math.max(
-      devicePixels?.inlineSize ?? 0,
-      Math.round(entry.contentRect.width * devicePixelRatio),
-    );
-    const height = Math.max(
-      devicePixels?.blockSize ?? 0,
-      Math.round(entry.contentRect.height * devicePixelRatio),
-    );
-    if (this.canvas.width === width && this.canvas.height === height) return;
-    // Resizing clears the canvas; redraw before this frame paints so it never flashes blank.
-    this.canvas.width = width;
-    this.canvas.height = height;
-    this.draw();
+    this.surface.destroy();
   }
 
   private draw(): void {
-    const context = this.canvas.getContext("2d");
+    const context = this.surface.context();
     if (!context || !this.map) return;
     const size = this.resolution;
     if (size === 0) {
-      context.clearRect(0, 0, this.canvas.width, this.canvas.height);
+      context.clearRect(0, 0, this.surface.width, this.surface.height);
       return;
     }
     if (this.map.byteLength !== size * size) {
@@ -87,6 +61,6 @@ export class Heatmap {
     this.source.getContext("2d")?.putImageData(this.image, 0, 0);
     context.imageSmoothingEnabled = true;
     context.imageSmoothingQuality = "high";
-    context.drawImage(this.source, 0, 0, this.canvas.width, this.canvas.height);
+    context.drawImage(this.source, 0, 0, this.surface.width, this.surface.height);
   }
 }

@@ -1,7 +1,7 @@
 // Every node's map in the diagram, painted on one canvas under the node frames: the inputs'
 // from `_feature_maps` (loaded when they change), the neurons' from `_maps` (each frame).
 
-import { HiDpiCanvas } from "./hidpi_canvas";
+import { HiDpiCanvas } from "../hidpi_canvas";
 import { type NodePlace, NODE_SIZE } from "./layout";
 import { MapAtlas } from "./map_atlas";
 

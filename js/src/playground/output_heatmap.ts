@@ -1,7 +1,7 @@
 // The big output view: the map of the output (or of the hovered neuron) over [-6, 6]², the data
 // points on it, and the original's axes (ticks every unit, below and to the right).
 
-import { HiDpiCanvas } from "./hidpi_canvas";
+import { HiDpiCanvas } from "../hidpi_canvas";
 import { valueColor } from "./link_style";
 import { MapAtlas } from "./map_atlas";
 import type { DataPoints, PointRows } from "./points";
