@@ -1,0 +1,9 @@
+"""Keras-like models on the engine: Sequential, its layers, fit/evaluate/predict and History."""
+
+from . import layers
+from .callbacks import Callback
+from .history import History
+from .seeding import set_random_seed
+from .sequential import Sequential
+
+__all__ = ["Callback", "History", "Sequential", "layers", "set_random_seed"]

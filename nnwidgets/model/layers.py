@@ -1,0 +1,157 @@
+"""Keras-like layers: each knows its output shape, makes its parameters and applies itself.
+
+A layer's parameters are a dict of arrays ({} when it has none); `apply` is a pure function of
+them, so a model's forward pass is plain JAX that `jit` compiles whole.
+"""
+
+import math
+import numbers
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from ..engine.activations import get_activation
+from .naming import check_name, snake_case, unique_name
+from .seeding import generator
+
+
+def _shape(name, shape) -> tuple:
+    if isinstance(shape, numbers.Integral) and not isinstance(shape, bool):
+        shape = (shape,)
+    try:
+        shape = tuple(shape)
+    except TypeError:
+        raise TypeError(f"{name} must be a tuple of positive ints, got {shape!r}") from None
+    if not shape or not all(
+        isinstance(s, numbers.Integral) and not isinstance(s, bool) and s > 0 for s in shape
+    ):
+        raise ValueError(f"{name} must be a tuple of positive ints, got {shape!r}")
+    return tuple(int(s) for s in shape)
+
+
+class Layer:
+    """What every layer shares: a name, and a shape once the model is built."""
+
+    def __init__(self, name=None):
+        self.name = check_name(name) if name is not None else unique_name(self._base_name())
+        self.input_shape = None  # (None, ...) once built
+        self.output_shape = None
+
+    @classmethod
+    def _base_name(cls) -> str:
+        return snake_case(cls.__name__)
+
+    def build(self, input_shape: tuple) -> tuple:
+        """Fix the input shape (batch axis first, None); returns the output shape."""
+        self.input_shape = input_shape
+        self.output_shape = self.compute_output_shape(input_shape)
+        return self.output_shape
+
+    def compute_output_shape(self, input_shape: tuple) -> tuple:
+        return input_shape
+
+    def init_params(self) -> dict:
+        return {}
+
+    def apply(self, params, x, training=False, rng=None):
+        return x
+
+    def count_params(self) -> int:
+        return sum(int(np.prod(shape)) for shape in self.param_shapes().values())
+
+    def param_shapes(self) -> dict:
+        return {}
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} name={self.name!r}, output_shape={self.output_shape}>"
+
+
+class Input(Layer):
+    """The shape of one example, without the batch axis: Input((4,)), Input((28, 28))."""
+
+    def __init__(self, shape, name=None):
+        self.shape = _shape("shape", shape)
+        super().__init__(name)
+        self.build((None, *self.shape))
+
+    @classmethod
+    def _base_name(cls) -> str:
+        return "input_layer"
+
+
+class Dense(Layer):
+    """activation(x @ W + b), W glorot-uniform, b zeros, as Keras initialises them."""
+
+    def __init__(self, units, activation=None, use_bias=True, name=None):
+        if isinstance(units, bool) or not isinstance(units, numbers.Integral):
+            raise TypeError(f"units must be an int, got {units!r}")
+        if units < 1:
+            raise ValueError(f"units must be at least 1, got {units}")
+        self.units = int(units)
+        self.activation = "linear" if activation is None else activation
+        self._activation = get_activation(self.activation)
+        self.use_bias = bool(use_bias)
+        super().__init__(name)
+
+    def compute_output_shape(self, input_shape):
+        if len(input_shape) != 2:
+            raise ValueError(
+                f"{self.name} (Dense) takes inputs of shape (None, features), got {input_shape}; "
+                "add a Flatten layer before it"
+            )
+        return (None, self.units)
+
+    def param_shapes(self):
+        shapes = {"W": (self.input_shape[1], self.units)}
+        if self.use_bias:
+            shapes["b"] = (self.units,)
+        return shapes
+
+    def init_params(self):
+        fan_in, fan_out = self.input_shape[1], self.units
+        limit = math.sqrt(6 / (fan_in + fan_out))
+        params = {"W": generator().uniform(-limit, limit, (fan_in, fan_out)).astype(np.float32)}
+        if self.use_bias:
+            params["b"] = np.zeros(self.units, np.float32)
+        return params
+
+    def apply(self, params, x, training=False, rng=None):
+        z = x @ params["W"]
+        if self.use_bias:
+            z = z + params["b"]
+        return self._activation(z)
+
+
+class Flatten(Layer):
+    def compute_output_shape(self, input_shape):
+        return (None, int(np.prod(input_shape[1:])))
+
+    def apply(self, params, x, training=False, rng=None):
+        return x.reshape(x.shape[0], -1)
+
+
+class Activation(Layer):
+    def __init__(self, activation, name=None):
+        self.activation = activation
+        self._activation = get_activation(activation)
+        super().__init__(name)
+
+    def apply(self, params, x, training=False, rng=None):
+        return self._activation(x)
+
+
+class Dropout(Layer):
+    """While training, zeroes each input with probability `rate` and scales the rest up."""
+
+    def __init__(self, rate, name=None):
+        if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or not 0 <= rate < 1:
+            raise ValueError(f"rate must be a number in [0, 1), got {rate!r}")
+        self.rate = float(rate)
+        super().__init__(name)
+
+    def apply(self, params, x, training=False, rng=None):
+        if not training or self.rate == 0:
+            return x
+        keep = jax.random.bernoulli(rng, 1 - self.rate, x.shape)
+        return jnp.where(keep, x / (1 - self.rate), 0.0)

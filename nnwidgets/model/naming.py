@@ -1,0 +1,23 @@
+"""Default names as Keras gives them: "dense", "dense_1", ... counted per kind, per session."""
+
+import re
+from collections import defaultdict
+
+_counts: defaultdict = defaultdict(int)
+
+
+def snake_case(class_name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", class_name).lower()
+
+
+def unique_name(base: str) -> str:
+    """`base` the first time, then `base_1`, `base_2`, ..."""
+    count = _counts[base]
+    _counts[base] += 1
+    return base if count == 0 else f"{base}_{count}"
+
+
+def check_name(name) -> str:
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"name must be a non-empty string, got {name!r}")
+    return name

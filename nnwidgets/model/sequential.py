@@ -1,0 +1,330 @@
+"""Sequential: a Keras-like stack of layers, trained by one jitted call per epoch."""
+
+import math
+import numbers
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from ..engine.losses import get_loss
+from .history import History
+from .layers import Input, Layer
+from .metrics import get_metric
+from .naming import check_name, unique_name
+from .optimizers import get_optimizer
+from .progress import ProgressPrinter
+from .seeding import generator
+from .summary import summary_lines
+from .training import forward, make_epoch, make_evaluate, shuffled_order
+
+LOSS_NAMES = (
+    "mse",
+    "mean_squared_error",
+    "binary_crossentropy",
+    "categorical_crossentropy",
+    "sparse_categorical_crossentropy",
+)
+
+
+class Sequential:
+    """Layers applied one after another; `Input` first fixes the shape of one example.
+
+    ``Sequential([layers.Input((4,)), layers.Dense(2, activation="relu"),
+    layers.Dense(1, activation="sigmoid")])`` builds at once: weights exist, `summary()` works.
+    """
+
+    def __init__(self, layers=None, name=None):
+        self.name = check_name(name) if name is not None else unique_name("sequential")
+        self.layers: list[Layer] = []
+        self.input_shape = None
+        self._params = None
+        self._compiled = None
+        for layer in layers or []:
+            self.add(layer)
+
+    # --- building --------------------------------------------------------------------------
+
+    def add(self, layer: Layer) -> None:
+        if not isinstance(layer, Layer):
+            raise TypeError(f"layer must be a layer of nnwidgets.layers, got {layer!r}")
+        if isinstance(layer, Input):
+            if self.input_shape is not None:
+                raise ValueError("an Input layer must come first, and only once")
+            self.input_shape = layer.output_shape
+            return
+        if any(existing.name == layer.name for existing in self.layers):
+            raise ValueError(f"a layer named {layer.name!r} is already in {self.name}")
+        if self.input_shape is None:
+            raise ValueError(
+                "the model does not know its input shape: start with layers.Input(shape)"
+            )
+        previous = self.layers[-1].output_shape if self.layers else self.input_shape
+        layer.build(previous)
+        self.layers.append(layer)
+        params = [] if self._params is None else self._params
+        self._params = [*params, layer.init_params()]
+        self._compiled = None if self._compiled is None else self._recompiled()
+
+    @property
+    def output_shape(self):
+        return self.layers[-1].output_shape if self.layers else self.input_shape
+
+    def count_params(self) -> int:
+        return sum(layer.count_params() for layer in self.layers)
+
+    def summary(self, print_fn=print) -> None:
+        """Prints the table Keras 3 prints: layers, output shapes, parameters and totals."""
+        for line in summary_lines(self.name, self.layers):
+            print_fn(line)
+
+    # --- weights -----------------------------------------------------------------------------
+
+    def get_weights(self) -> list[np.ndarray]:
+        """Every layer's arrays in order (Dense: W of shape (inputs, units), then b)."""
+        return [
+            np.array(p[key], np.float32)
+            for layer, p in zip(self.layers, self._params, strict=True)
+            for key in layer.param_shapes()
+        ]
+
+    def set_weights(self, weights) -> None:
+        """Replace every array; the list as `get_weights()` gives it."""
+        expected = [
+            (layer, key, shape)
+            for layer in self.layers
+            for key, shape in layer.param_shapes().items()
+        ]
+        weights = list(weights)
+        if len(weights) != len(expected):
+            raise ValueError(f"set_weights needs {len(expected)} arrays, got {len(weights)}")
+        new = [dict() for _ in self.layers]
+        for index, (value, (layer, key, shape)) in enumerate(zip(weights, expected, strict=True)):
+            array = np.asarray(value, np.float32)
+            if array.shape != tuple(shape):
+                raise ValueError(
+                    f"weights[{index}] ({layer.name}.{key}) must have shape {tuple(shape)}, "
+                    f"got {array.shape}"
+                )
+            new[self.layers.index(layer)][key] = array
+        self._params = new
+
+    @property
+    def weights(self) -> list[np.ndarray]:
+        return self.get_weights()
+
+    # --- compile -----------------------------------------------------------------------------
+
+    def compile(self, optimizer="rmsprop", loss=None, metrics=None) -> None:
+        """Choose the optimizer (a name or an optax transformation), the loss and the metrics."""
+        if not self.layers:
+            raise ValueError("the model has no layers to train; add some first")
+        if loss is None:
+            raise ValueError(f"compile needs a loss, one of {', '.join(LOSS_NAMES)}")
+        loss_fn = get_loss(loss)
+        if loss not in LOSS_NAMES:
+            allowed = ", ".join(map(repr, LOSS_NAMES))
+            raise ValueError(f"loss must be one of {allowed}, got {loss!r}")
+        metrics = list(metrics or [])
+        metric_fns = [get_metric(m, loss) for m in metrics]
+        self._compiled = {
+            "optimizer": get_optimizer(optimizer),
+            "loss": loss,
+            "loss_fn": loss_fn,
+            "metrics": metrics,
+            "metric_fns": metric_fns,
+        }
+        self._compiled = self._recompiled()
+
+    def _recompiled(self):
+        c = dict(self._compiled)
+        c["evaluate"] = make_evaluate(self.layers, c["loss_fn"], c["metric_fns"])
+        c["epochs_by_batch"] = {}
+        c["opt_state"] = c["optimizer"].init(self._device_params())
+        return c
+
+    def _device_params(self):
+        return jax.tree.map(jnp.asarray, self._params)
+
+    # --- data checks -------------------------------------------------------------------------
+
+    def _check_x(self, name, x) -> np.ndarray:
+        try:
+            x = np.asarray(x, np.float32)
+        except (TypeError, ValueError) as error:
+            raise TypeError(f"{name} must be an array of numbers: {error}") from None
+        expected = self.input_shape[1:]
+        if x.shape[1:] != expected:
+            raise ValueError(
+                f"{name} must have shape (n, {', '.join(map(str, expected))}) for {self.name}, "
+                f"whose input is {self.input_shape}; got {x.shape}"
+            )
+        if not np.all(np.isfinite(x)):
+            raise ValueError(f"{name} must be finite, got NaN or infinity")
+        return x
+
+    def _check_y(self, name, y, n, x_name) -> np.ndarray:
+        loss = self._compiled["loss"]
+        y = np.asarray(y, np.int32 if loss == "sparse_categorical_crossentropy" else np.float32)
+        if len(y) != n:
+            raise ValueError(f"{name} has {len(y)} labels but {x_name} has {n} examples")
+        units = self.output_shape[1]
+        if loss == "categorical_crossentropy" and y.shape[1:] != (units,):
+            raise ValueError(
+                f"{name} must be one-hot of shape ({n}, {units}) for categorical_crossentropy, "
+                f"got {y.shape}"
+            )
+        if loss == "sparse_categorical_crossentropy" and (
+            y.ndim != 1 or y.min(initial=0) < 0 or y.max(initial=0) >= units
+        ):
+            raise ValueError(
+                f"{name} must hold class indices 0..{units - 1} (shape ({n},)) for "
+                f"sparse_categorical_crossentropy, got shape {y.shape}"
+            )
+        if loss in ("binary_crossentropy", "mse", "mean_squared_error"):
+            if y.ndim == 1 and units != 1:
+                raise ValueError(f"{name} has shape {y.shape} but the model outputs {units} units")
+            if y.ndim > 1 and y.shape[1:] != (units,):
+                raise ValueError(f"{name} must have shape ({n}, {units}), got {y.shape}")
+        return y
+
+    def _require_compiled(self, what):
+        if self._compiled is None:
+            raise RuntimeError(f"call compile(optimizer, loss, metrics) before {what}")
+
+    # --- fit / evaluate / predict -------------------------------------------------------------
+
+    def fit(
+        self,
+        x,
+        y,
+        batch_size=None,
+        epochs=1,
+        verbose="auto",
+        callbacks=None,
+        validation_split=0.0,
+        validation_data=None,
+        shuffle=True,
+    ) -> History:
+        """Train as Keras does; returns a History whose `.history` holds each epoch's figures."""
+        self._require_compiled("fit")
+        batch_size = 32 if batch_size is None else batch_size
+        for name, value in (("batch_size", batch_size), ("epochs", epochs)):
+            if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+                raise ValueError(f"{name} must be an int >= 1, got {value!r}")
+        verbose = 1 if verbose == "auto" else verbose
+        if verbose not in (0, 1, 2):
+            raise ValueError(f"verbose must be 0, 1, 2 or 'auto', got {verbose!r}")
+        x = self._check_x("x", x)
+        y = self._check_y("y", y, len(x), "x")
+        if not isinstance(validation_split, numbers.Real) or not 0 <= validation_split < 1:
+            raise ValueError(f"validation_split must be in [0, 1), got {validation_split!r}")
+        validation = None
+        if validation_data is not None:
+            try:
+                x_val, y_val = validation_data
+            except (TypeError, ValueError):
+                raise ValueError("validation_data must be a pair (x_val, y_val)") from None
+            x_val = self._check_x("validation_data[0]", x_val)
+            validation = (x_val, self._check_y("validation_data[1]", y_val, len(x_val), "x_val"))
+        elif validation_split > 0:
+            # The last fraction, before any shuffling, as Keras takes it.
+            split = int(math.floor(len(x) * (1 - validation_split)))
+            if split == 0 or split == len(x):
+                raise ValueError(
+                    f"validation_split={validation_split} of {len(x)} examples leaves no "
+                    "training or no validation data"
+                )
+            x, y, validation = x[:split], y[:split], (x[split:], y[split:])
+        callbacks = list(callbacks or [])
+        for callback in callbacks:
+            if not all(hasattr(callback, hook) for hook in ("on_epoch_end", "set_model")):
+                raise TypeError(f"callbacks must be Callback objects, got {callback!r}")
+        history = History()
+        everyone = [history, *callbacks] + ([ProgressPrinter(verbose)] if verbose else [])
+        steps = -(-len(x) // batch_size)
+        for callback in everyone:
+            callback.set_model(self)
+            callback.set_params({"epochs": epochs, "steps": steps, "verbose": verbose})
+        c = self._compiled
+        epoch_fn = c["epochs_by_batch"].get(batch_size)
+        if epoch_fn is None:
+            epoch_fn = make_epoch(
+                self.layers, c["loss_fn"], c["metric_fns"], c["optimizer"], batch_size
+            )
+            c["epochs_by_batch"][batch_size] = epoch_fn
+        names = ["loss", *c["metrics"]]
+        params, opt_state = self._device_params(), c["opt_state"]
+        X, Y = jnp.asarray(x), jnp.asarray(y)
+        for callback in everyone:
+            callback.on_train_begin({})
+        logs = {}
+        for epoch in range(epochs):
+            for callback in everyone:
+                callback.on_epoch_begin(epoch, {})
+            order = shuffled_order(len(x), shuffle, generator())
+            key = jax.random.key(int(generator().integers(2**31)))
+            params, opt_state, figures = epoch_fn(params, opt_state, X, Y, order, key)
+            self._params, c["opt_state"] = params, opt_state
+            train = dict(zip(names, np.asarray(figures).tolist(), strict=True))
+            logs = dict(train)
+            if validation is not None:
+                values = np.asarray(c["evaluate"](params, *validation)).tolist()
+                logs.update({f"val_{n}": v for n, v in zip(names, values, strict=True)})
+            logs = dict(sorted(logs.items(), key=lambda item: _keras_order(item[0])))
+            for callback in everyone:
+                callback.on_epoch_end(epoch, dict(logs))
+        for callback in everyone:
+            callback.on_train_end(dict(logs))
+        return history
+
+    def evaluate(self, x, y, batch_size=None, verbose="auto", return_dict=False):
+        """[loss, *metrics] over every example (just the loss without metrics), as Keras."""
+        self._require_compiled("evaluate")
+        x = self._check_x("x", x)
+        y = self._check_y("y", y, len(x), "x")
+        values = np.asarray(self._compiled["evaluate"](self._device_params(), x, y)).tolist()
+        names = ["loss", *self._compiled["metrics"]]
+        if return_dict:
+            return dict(zip(names, values, strict=True))
+        return values if len(values) > 1 else values[0]
+
+    def predict(self, x, batch_size=None, verbose="auto") -> np.ndarray:
+        return self.activations(x)[-1]
+
+    def activations(self, x) -> list[np.ndarray]:
+        """Every layer's output for `x`, the input first."""
+        x = self._check_x("x", x)
+        outputs = _forward_jit(tuple(self.layers), self._device_params(), x)
+        return [np.asarray(o) for o in outputs]
+
+    def layer_output(self, x, layer) -> np.ndarray:
+        """The output of one layer (its index in `layers`, or its name) for inputs `x`."""
+        return self.activations(x)[self._layer_index(layer) + 1]
+
+    def _layer_index(self, layer) -> int:
+        names = [candidate.name for candidate in self.layers]
+        if isinstance(layer, str):
+            if layer not in names:
+                raise ValueError(f"layer must be one of {names}, got {layer!r}")
+            return names.index(layer)
+        if isinstance(layer, bool) or not isinstance(layer, numbers.Integral):
+            raise TypeError(f"layer must be an index or a name, got {layer!r}")
+        if not -len(names) <= layer < len(names):
+            raise ValueError(f"layer must be an index from 0 to {len(names) - 1}, got {layer}")
+        return int(layer) % len(names)
+
+    def __repr__(self) -> str:
+        return f"<Sequential name={self.name!r}, {len(self.layers)} layers>"
+
+
+def _keras_order(name: str) -> tuple:
+    """Keras 3's order of logs: training figures by name, then validation ones by name."""
+    return (name.startswith("val_"), name.removeprefix("val_"))
+
+
+def _apply_all(layers, params, x):
+    return forward(list(layers), params, x)
+
+
+_forward_jit = jax.jit(_apply_all, static_argnums=0)

@@ -1,0 +1,75 @@
+"""The compiled pieces of `fit` and `evaluate`: one epoch is one jitted call.
+
+An epoch's batches follow a shuffled order; the last, shorter batch is padded to the batch size
+and masked, so every epoch of a data set reuses one compiled kernel. The figures an epoch reports
+are Keras': each batch's loss and metrics at the weights it started from, averaged over examples.
+"""
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import optax
+
+
+def forward(layers, params, x, training=False, rng=None):
+    """Every layer's output, input first."""
+    outputs = [x]
+    keys = jax.random.split(rng, len(layers)) if rng is not None else [None] * len(layers)
+    for layer, p, key in zip(layers, params, keys, strict=True):
+        outputs.append(layer.apply(p, outputs[-1], training=training, rng=key))
+    return outputs
+
+
+def make_epoch(layers, loss_fn, metric_fns, optimizer: optax.GradientTransformation, batch_size):
+    """A jitted `epoch(params, opt_state, X, y, order, key)` -> params, opt_state, figures."""
+
+    def figures_of(output, target, mask):
+        per_example = [loss_fn(output, target)] + [m(output, target) for m in metric_fns]
+        return jnp.stack([jnp.sum(f.astype(jnp.float32) * mask) for f in per_example])
+
+    @jax.jit
+    def epoch(params, opt_state, X, y, order, key):
+        n = X.shape[0]
+        steps = -(-n // batch_size)
+        padding = steps * batch_size - n
+        index = jnp.concatenate([order, jnp.zeros(padding, order.dtype)]).reshape(steps, -1)
+        mask = (jnp.arange(steps * batch_size) < n).astype(jnp.float32).reshape(steps, -1)
+
+        def step(carry, batch):
+            params, opt_state, key, totals = carry
+            rows, weights = batch
+            key, dropout_key = jax.random.split(key)
+            x, target = jnp.take(X, rows, axis=0), jnp.take(y, rows, axis=0)
+
+            def batch_loss(p):
+                output = forward(layers, p, x, training=True, rng=dropout_key)[-1]
+                return jnp.sum(loss_fn(output, target) * weights) / jnp.sum(weights), output
+
+            (_, output), grads = jax.value_and_grad(batch_loss, has_aux=True)(params)
+            updates, opt_state = optimizer.update(grads, opt_state, params)
+            params = optax.apply_updates(params, updates)
+            return (params, opt_state, key, totals + figures_of(output, target, weights)), None
+
+        totals = jnp.zeros(1 + len(metric_fns), jnp.float32)
+        (params, opt_state, _, totals), _ = jax.lax.scan(
+            step, (params, opt_state, key, totals), (index, mask)
+        )
+        return params, opt_state, totals / n
+
+    return epoch
+
+
+def make_evaluate(layers, loss_fn, metric_fns):
+    """A jitted `evaluate(params, X, y)` -> [loss, *metrics], means over every example."""
+
+    @jax.jit
+    def evaluate(params, X, y):
+        output = forward(layers, params, X)[-1]
+        per_example = [loss_fn(output, y)] + [m(output, y) for m in metric_fns]
+        return jnp.stack([jnp.mean(f.astype(jnp.float32)) for f in per_example])
+
+    return evaluate
+
+
+def shuffled_order(n: int, shuffle: bool, generator: np.random.Generator) -> np.ndarray:
+    return (generator.permutation(n) if shuffle else np.arange(n)).astype(np.int32)
