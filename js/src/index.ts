@@ -4,13 +4,21 @@
 import type { AnyModel, RenderProps } from "@anywidget/types";
 import { renderNeuronMap } from "./neuron_map";
 import { renderPlayground } from "./playground/render";
+import { renderActivationView } from "./views/activation_view";
+import { renderLivePlot } from "./views/live_plot";
+import { renderNetworkDiagram } from "./views/network_diagram";
+import { renderWeightImages } from "./views/weight_images";
 
 /** Draws a widget into `el` and returns what undoes it. Each view declares its own state. */
 type View = (props: { model: AnyModel<any>; el: HTMLElement }) => () => void;
 
 const VIEWS: Record<string, View> = {
+  activation_view: renderActivationView,
+  live_plot: renderLivePlot,
+  network_diagram: renderNetworkDiagram,
   neuron_map: renderNeuronMap,
   playground: renderPlayground,
+  weight_images: renderWeightImages,
 };
 
 export default {

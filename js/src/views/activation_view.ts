@@ -1,0 +1,321 @@
+// The ActivationView: the data as a 2- or 3-unit layer sees it, one dot per row coloured by class,
+// with a slider replaying the epochs. Two units: a scatter with axes. Three: a cube that turns
+// when dragged (or with the arrow keys), the maths in projection.ts.
+
+import type { AnyModel } from "@anywidget/types";
+import { readBytes, readFloat32 } from "../playground/float_rows";
+import { drawFrame, makeAxes } from "./axes";
+import { element, font, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";
+import { type Angles, cubeEdges, DEFAULT_ANGLES, dragAngles, projectCorner, projectPoints } from "./projection";
+import { classColors, type Extent, extent, formatTick, niceTicks, padExtent } from "./scales";
+
+export interface ActivationViewState {
+  layer_name: string;
+  activation: string | null;
+  units: number[];
+  classes: string[];
+  epoch: number;
+  epochs: number;
+  test_accuracy: number | null;
+  total_points: number;
+  size: number;
+  _points: DataView;
+  _labels: DataView;
+}
+
+const KEY_STEP = 0.08; // radians per arrow key press
+
+export function renderActivationView({
+  model,
+  el,
+}: {
+  model: AnyModel<ActivationViewState>;
+  el: HTMLElement;
+}): () => void {
+  injectViewStyles();
+  const root = element("div", "nnw-v nnw-v-activation");
+  const title = element("p", "nnw-v-title");
+  const surface = new Surface("nnw-v-scatter", (context, width, height) => paint(context, width, height));
+  const canvas = surface.canvas;
+  canvas.removeAttribute("aria-hidden");
+  canvas.setAttribute("role", "img");
+  const legend = element("div", "nnw-v-legend");
+  const replay = element("label", "nnw-v-replay");
+  const slider = element("input");
+  slider.type = "range";
+  slider.min = "0";
+  slider.step = "1";
+  slider.setAttribute("aria-label", "Epoch");
+  const sliderText = element("output");
+  replay.append("Epoch", slider, sliderText);
+  const note = element("p", "nnw-v-note");
+  root.append(title, canvas, legend, replay, note);
+  el.append(root);
+
+  let theme: Theme = readTheme(root);
+  let angles: Angles = { ...DEFAULT_ANGLES };
+  let drawCount = 0;
+
+  const dims = () => Math.max(2, Math.min(3, (model.get("units") ?? []).length));
+  const unitName = (k: number) => `${model.get("layer_name")}[${model.get("units")?.[k] ?? k}]`;
+
+  const applySize = () => {
+    const size = model.get("size");
+    canvas.style.width = `min(100%, ${size}px)`;
+    canvas.style.aspectRatio = "1 / 1";
+    canvas.style.height = "auto";
+    root.style.maxWidth = `${size + 30}px`;
+  };
+
+  const describe = () => {
+    const epoch = model.get("epoch");
+    const epochs = model.get("epochs");
+    const accuracy = model.get("test_accuracy");
+    const activation = model.get("activation");
+    title.replaceChildren();
+    title.append(model.get("layer_name"));
+    if (activation) title.append(element("span", "nnw-v-soft", ` (${activation})`));
+    const epochText = epoch === 0 ? "epoch 0 (before training)" : `epoch ${epoch}`;
+    title.append(element("span", "nnw-v-soft", ` · ${epochText}`));
+    if (accuracy != null) title.append(` · test accuracy ${(accuracy * 100).toFixed(1)} %`);
+    slider.max = String(epochs);
+    slider.value = String(epoch);
+    slider.disabled = epochs === 0;
+    sliderText.value = `${epoch} / ${epochs}`;
+    const total = model.get("total_points");
+    const shown = readFloat32(model.get("_points")).length / dims();
+    const parts = [];
+    if (total > shown) parts.push(`${shown.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} points shown`);
+    else parts.push(`${total.toLocaleString("en-US")} points`);
+    if (dims() === 3) parts.push("drag (or use the arrow keys on the plot) to turn it");
+    if (epochs === 0) parts.push("pass this view to fit(callbacks=[...]) to record each epoch");
+    note.textContent = parts.join(" · ");
+    canvas.setAttribute(
+      "aria-label",
+      `${model.get("layer_name")}: the data as units ${(model.get("units") ?? []).join(", ")} see it, ` +
+        `${epochText}${dims() === 3 ? "; drag or use the arrow keys to turn" : ""}`,
+    );
+  };
+
+  const drawLegend = () => {
+    const colors = classColors(model.get("classes")?.length ?? 0);
+    legend.replaceChildren(
+      ...(model.get("classes") ?? []).map((name, k) => {
+        const item = element("span");
+        const swatch = element("i", "nnw-v-swatch");
+        swatch.style.background = colors[k];
+        item.append(swatch, `class ${name}`);
+        return item;
+      }),
+    );
+  };
+
+  const setupInteraction = () => {
+    const rotatable = dims() === 3;
+    canvas.classList.toggle("nnw-v-rotatable", rotatable);
+    if (rotatable) canvas.tabIndex = 0;
+    else canvas.removeAttribute("tabindex");
+  };
+
+  function paint(context: CanvasRenderingContext2D, width: number, height: number): void {
+    const points = readFloat32(model.get("_points"));
+    const labels = readBytes(model.get("_labels"));
+    const d = dims();
+    const count = Math.min(Math.floor(points.length / d), labels.length);
+    const colors = classColors(model.get("classes")?.length ?? 0);
+    if (d === 2) paint2d(context, width, height, points, labels, count, colors);
+    else paint3d(context, width, height, points, labels, count, colors);
+    drawCount++;
+    root.dataset.drawn = String(drawCount);
+  }
+
+  function paint2d(
+    context: CanvasRenderingContext2D,
+    width: number,
+    height: number,
+    points: Float32Array,
+    labels: Uint8Array,
+    count: number,
+    colors: string[],
+  ): void {
+    const box = { left: 48, top: 8, right: width - 10, bottom: height - 36 };
+    const xRange = padExtent(extent(points.subarray(0, count * 2), 2, 0));
+    const yRange = padExtent(extent(points.subarray(0, count * 2), 2, 1));
+    const axes = makeAxes(box, xRange, yRange);
+    drawFrame(context, theme, box, axes, niceTicks(xRange.lo, xRange.hi, 5), niceTicks(yRange.lo, yRange.hi, 5), {
+      x: unitName(0),
+      y: unitName(1),
+    });
+    context.save();
+    context.beginPath();
+    context.rect(box.left, box.top, box.right - box.left, box.bottom - box.top);
+    context.clip();
+    context.globalAlpha = 0.8;
+    context.lineWidth = 0.6;
+    context.strokeStyle = theme.surface;
+    const radius = count > 2000 ? 2.2 : 3.2;
+    for (let k = 0; k < count; k++) {
+      context.fillStyle = colors[labels[k] % colors.length];
+      context.beginPath();
+      context.arc(axes.x(points[k * 2]), axes.y(points[k * 2 + 1]), radius, 0, 2 * Math.PI);
+      context.fill();
+      if (count <= 2000) context.stroke();
+    }
+    context.restore();
+  }
+
+  function paint3d(
+    context: CanvasRenderingContext2D,
+    width: number,
+    height: number,
+    points: Float32Array,
+    labels: Uint8Array,
+    count: number,
+    colors: string[],
+  ): void {
+    const used = points.subarray(0, count * 3);
+    const ranges = [0, 1, 2].map((axis) => padExtent(extent(used, 3, axis), 0)) as [Extent, Extent, Extent];
+    const size = Math.min(width, height) * 0.86;
+    const cx = width / 2;
+    const cy = height / 2 + 4;
+    // The cube, then its three axes from the corner (-1, -1, -1), labelled with their ranges.
+    context.save();
+    context.lineWidth = 1;
+    context.strokeStyle = theme.line;
+    context.beginPath();
+    for (const [a, b] of cubeEdges()) {
+      const [x0, y0] = projectCorner(a, angles, cx, cy, size);
+      const [x1, y1] = projectCorner(b, angles, cx, cy, size);
+      context.moveTo(x0, y0);
+      context.lineTo(x1, y1);
+    }
+    context.stroke();
+    const origin = projectCorner([-1, -1, -1], angles, cx, cy, size);
+    context.strokeStyle = theme.soft;
+    context.lineWidth = 1.5;
+    context.font = font(theme, 11);
+    context.fillStyle = theme.soft;
+    for (let axis = 0; axis < 3; axis++) {
+      const end: [number, number, number] = [-1, -1, -1];
+      end[axis] = 1;
+      const [ex, ey] = projectCorner(end, angles, cx, cy, size);
+      context.beginPath();
+      context.moveTo(origin[0], origin[1]);
+      context.lineTo(ex, ey);
+      context.stroke();
+      const beyond: [number, number, number] = [-1, -1, -1];
+      beyond[axis] = 1.25;
+      const [lx, ly] = projectCorner(beyond, angles, cx, cy, size);
+      context.textAlign = "center";
+      context.textBaseline = "middle";
+      context.fillText(unitName(axis), lx, ly);
+      context.fillStyle = theme.label;
+      context.font = font(theme, 9);
+      context.fillText(`up to ${formatTick(ranges[axis].hi)}`, lx, ly + 13);
+      context.font = font(theme, 11);
+      context.fillStyle = theme.soft;
+    }
+    context.fillStyle = theme.label;
+    context.font = font(theme, 9);
+    context.fillText(
+      `(${ranges.map((r) => formatTick(r.lo)).join(", ")})`,
+      origin[0],
+      origin[1] + 12,
+    );
+    context.restore();
+    const projected = projectPoints(used, ranges, angles, cx, cy, size);
+    context.save();
+    context.lineWidth = 0.6;
+    context.strokeStyle = theme.surface;
+    for (const k of projected.order) {
+      const near = projected.depth[k]; // about -1.7 (far) to 1.7 (near)
+      context.globalAlpha = 0.55 + 0.12 * near;
+      context.fillStyle = colors[labels[k] % colors.length];
+      context.beginPath();
+      context.arc(projected.x[k], projected.y[k], (count > 2000 ? 2.2 : 3) * (1 + 0.12 * near), 0, 2 * Math.PI);
+      context.fill();
+      if (count <= 2000) context.stroke();
+    }
+    context.restore();
+  }
+
+  // Turning the 3-D view: a drag, or arrow keys on the focused plot. Local to this view.
+  let dragging: { x: number; y: number; id: number } | null = null;
+  const onDown = (event: PointerEvent) => {
+    if (dims() !== 3) return;
+    dragging = { x: event.clientX, y: event.clientY, id: event.pointerId };
+    canvas.setPointerCapture(event.pointerId);
+    event.preventDefault();
+  };
+  const onMove = (event: PointerEvent) => {
+    if (!dragging || event.pointerId !== dragging.id) return;
+    angles = dragAngles(angles, event.clientX - dragging.x, event.clientY - dragging.y);
+    dragging.x = event.clientX;
+    dragging.y = event.clientY;
+    surface.invalidate();
+  };
+  const onUp = (event: PointerEvent) => {
+    if (dragging && event.pointerId === dragging.id) dragging = null;
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (dims() !== 3) return;
+    const turns: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+    };
+    const turn = turns[event.key];
+    if (!turn) return;
+    angles = dragAngles(angles, turn[0], turn[1], KEY_STEP);
+    surface.invalidate();
+    event.preventDefault();
+    event.stopPropagation(); // JupyterLab would move between cells
+  };
+  const onSlider = () => {
+    model.set("epoch", Number(slider.value));
+    model.save_changes();
+  };
+  const onSliderKey = (event: KeyboardEvent) => event.stopPropagation();
+  canvas.addEventListener("pointerdown", onDown);
+  canvas.addEventListener("pointermove", onMove);
+  canvas.addEventListener("pointerup", onUp);
+  canvas.addEventListener("pointercancel", onUp);
+  canvas.addEventListener("keydown", onKey);
+  slider.addEventListener("input", onSlider);
+  slider.addEventListener("keydown", onSliderKey);
+
+  const redraw = () => {
+    describe();
+    surface.invalidate();
+  };
+  const relabel = () => {
+    drawLegend();
+    setupInteraction();
+    redraw();
+  };
+  const events: [string, () => void][] = [
+    ["change:_points", redraw],
+    ["change:_labels", redraw],
+    ["change:epoch", redraw],
+    ["change:epochs", redraw],
+    ["change:test_accuracy", redraw],
+    ["change:classes", relabel],
+    ["change:units", relabel],
+    ["change:layer_name", relabel],
+    ["change:size", applySize],
+  ];
+  for (const [event, handler] of events) model.on(event, handler);
+  const stopTheme = onThemeChange(() => {
+    theme = readTheme(root);
+    surface.invalidate();
+  });
+  applySize();
+  relabel();
+  return () => {
+    for (const [event, handler] of events) model.off(event, handler);
+    stopTheme();
+    surface.destroy();
+    root.remove();
+  };
+}

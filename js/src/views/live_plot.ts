@@ -1,0 +1,237 @@
+// The LivePlot view: an "Epoch 7/20" progress bar with the time elapsed, and a small chart per
+// figure `fit` logs (Keras names as titles), training solid, validation dashed, on canvas.
+
+import type { AnyModel } from "@anywidget/types";
+import { PLAYGROUND_COLORS } from "../colors";
+import { drawFrame, makeAxes } from "./axes";
+import { type ChartSpec, chartSpecs, column, plannedEpochs, readTable, type Table } from "./curves";
+import { element, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";
+import { extent, formatSeconds, formatValue, integerTicks, niceTicks, padExtent } from "./scales";
+
+export interface LivePlotState {
+  metrics: string[] | null;
+  epoch: number;
+  epochs: number;
+  elapsed: number;
+  running: boolean;
+  _columns: string[];
+  _curves: DataView;
+}
+
+const TRAIN_COLOR = PLAYGROUND_COLORS.positive;
+const VALIDATION_COLOR = PLAYGROUND_COLORS.negative;
+
+class Chart {
+  readonly element = element("div", "nnw-v-chart");
+  private readonly title = element("span", "nnw-v-chart-title");
+  private readonly last = element("span", "nnw-v-chart-last");
+  private readonly surface = new Surface("nnw-v-chart-canvas", (c, w, h) => this.paint(c, w, h));
+  private table: Table | null = null;
+  private spec: ChartSpec | null = null;
+  private xEnd = 1;
+
+  constructor(private readonly theme: () => Theme) {
+    const head = element("div", "nnw-v-chart-head");
+    head.append(this.title, this.last);
+    this.surface.canvas.removeAttribute("aria-hidden");
+    this.surface.canvas.setAttribute("role", "img");
+    this.element.append(head, this.surface.canvas);
+  }
+
+  show(table: Table, spec: ChartSpec, xEnd: number): void {
+    this.table = table;
+    this.spec = spec;
+    this.xEnd = xEnd;
+    this.title.textContent = spec.title;
+    const train = lastFinite(column(table, spec.train));
+    const validation = lastFinite(column(table, spec.validation));
+    const parts = [];
+    if (spec.train >= 0) parts.push(`${formatValue(train)}`);
+    if (spec.validation >= 0) parts.push(`val ${formatValue(validation)}`);
+    this.last.textContent = parts.join(" · ");
+    const described = spec.train < 0 && spec.validation < 0 ? "not logged by fit" : parts.join(", ");
+    this.surface.canvas.setAttribute("aria-label", `${spec.title} per epoch: ${described || "no epochs yet"}`);
+    this.surface.invalidate();
+  }
+
+  redraw(): void {
+    this.surface.invalidate();
+  }
+
+  destroy(): void {
+    this.surface.destroy();
+  }
+
+  private paint(context: CanvasRenderingContext2D, width: number, height: number): void {
+    const table = this.table;
+    const spec = this.spec;
+    if (!table || !spec) return;
+    const theme = this.theme();
+    const box = { left: 44, top: 6, right: width - 8, bottom: height - 30 };
+    const train = column(table, spec.train);
+    const validation = column(table, spec.validation);
+    const both = new Float32Array([...train, ...validation]);
+    const range = padExtent(extent(both), 0.08);
+    const xRange = { lo: 1, hi: Math.max(this.xEnd, 2) };
+    const axes = makeAxes(box, xRange, range);
+    drawFrame(context, theme, box, axes, integerTicks(1, xRange.hi, 6), niceTicks(range.lo, range.hi, 4), {
+      x: "epoch",
+    });
+    if (spec.train < 0 && spec.validation < 0) {
+      context.fillStyle = theme.label;
+      context.textAlign = "center";
+      context.fillText(`"${spec.title}" is not logged by fit`, (box.left + box.right) / 2, (box.top + box.bottom) / 2);
+      return;
+    }
+    context.save();
+    context.beginPath();
+    context.rect(box.left, box.top, box.right - box.left, box.bottom - box.top);
+    context.clip();
+    drawCurve(context, train, axes, TRAIN_COLOR, []);
+    drawCurve(context, validation, axes, VALIDATION_COLOR, [6, 4]);
+    context.restore();
+  }
+}
+
+function lastFinite(values: Float32Array): number {
+  for (let k = values.length - 1; k >= 0; k--) if (Number.isFinite(values[k])) return values[k];
+  return NaN;
+}
+
+function drawCurve(
+  context: CanvasRenderingContext2D,
+  values: Float32Array,
+  axes: { x: (v: number) => number; y: (v: number) => number },
+  color: string,
+  dash: number[],
+): void {
+  context.strokeStyle = color;
+  context.fillStyle = color;
+  context.lineWidth = 2;
+  context.lineJoin = "round";
+  context.setLineDash(dash);
+  context.beginPath();
+  let penDown = false;
+  let drawn = 0;
+  for (let k = 0; k < values.length; k++) {
+    if (!Number.isFinite(values[k])) {
+      penDown = false;
+      continue;
+    }
+    const x = axes.x(k + 1);
+    const y = axes.y(values[k]);
+    if (penDown) context.lineTo(x, y);
+    else context.moveTo(x, y);
+    penDown = true;
+    drawn++;
+  }
+  context.stroke();
+  context.setLineDash([]);
+  // A lone point has no line: a dot shows it.
+  if (drawn > 0 && values.length < 60) {
+    for (let k = 0; k < values.length; k++) {
+      if (!Number.isFinite(values[k])) continue;
+      context.beginPath();
+      context.arc(axes.x(k + 1), axes.y(values[k]), 2.2, 0, 2 * Math.PI);
+      context.fill();
+    }
+  }
+}
+
+export function renderLivePlot({ model, el }: { model: AnyModel<LivePlotState>; el: HTMLElement }): () => void {
+  injectViewStyles();
+  const root = element("div", "nnw-v nnw-v-live");
+  const progress = element("div", "nnw-v-progress");
+  const progressText = element("span", "nnw-v-progress-text");
+  const bar = element("div", "nnw-v-progress-bar");
+  const fill = element("div", "nnw-v-progress-fill");
+  bar.append(fill);
+  bar.setAttribute("role", "progressbar");
+  bar.setAttribute("aria-label", "Training progress");
+  bar.setAttribute("aria-valuemin", "0");
+  const elapsedText = element("span", "nnw-v-elapsed");
+  progress.append(progressText, bar, elapsedText);
+  const legend = element("div", "nnw-v-legend");
+  legend.innerHTML =
+    `<span><i class="nnw-v-line-key" style="border-color:${TRAIN_COLOR}"></i>training</span>` +
+    `<span><i class="nnw-v-line-key nnw-v-dashed" style="border-color:${VALIDATION_COLOR}"></i>validation</span>`;
+  const charts = element("div", "nnw-v-charts");
+  const hint = element("p", "nnw-v-note", "Waiting for fit: pass this plot to model.fit(..., callbacks=[plot]).");
+  root.append(progress, legend, charts, hint);
+  el.append(root);
+
+  let theme = readTheme(root);
+  const chartViews: Chart[] = [];
+  let elapsedAt = performance.now();
+
+  const showElapsed = () => {
+    const running = model.get("running");
+    const extra = running ? (performance.now() - elapsedAt) / 1000 : 0;
+    elapsedText.textContent = formatSeconds(model.get("elapsed") + extra);
+  };
+  const timer = setInterval(() => {
+    if (model.get("running")) showElapsed();
+  }, 200);
+
+  const drawProgress = () => {
+    const epoch = model.get("epoch");
+    const epochs = model.get("epochs");
+    const running = model.get("running");
+    progressText.textContent = epochs > 0 ? `Epoch ${epoch}/${epochs}` : "Epoch –";
+    fill.style.width = `${epochs > 0 ? Math.min(100, (100 * epoch) / epochs) : 0}%`;
+    bar.setAttribute("aria-valuemax", String(Math.max(epochs, 1)));
+    bar.setAttribute("aria-valuenow", String(epoch));
+    bar.setAttribute("aria-valuetext", progressText.textContent);
+    root.dataset.running = String(running);
+    showElapsed();
+  };
+
+  const drawCharts = () => {
+    const table = readTable(model.get("_curves"), model.get("_columns") ?? []);
+    const specs = chartSpecs(table.names, model.get("metrics"));
+    while (chartViews.length < specs.length) {
+      const chart = new Chart(() => theme);
+      chartViews.push(chart);
+      charts.append(chart.element);
+    }
+    while (chartViews.length > specs.length) chartViews.pop()?.destroy();
+    const xEnd = model.get("running")
+      ? plannedEpochs(table.rows, model.get("epoch"), model.get("epochs"))
+      : Math.max(table.rows, 1);
+    specs.forEach((spec, k) => chartViews[k].show(table, spec, xEnd));
+    hint.hidden = table.rows > 0 || model.get("running");
+    root.dataset.rows = String(table.rows);
+  };
+
+  const onElapsed = () => {
+    elapsedAt = performance.now();
+    drawProgress();
+  };
+  const onRunning = () => {
+    drawProgress();
+    drawCharts();
+  };
+  const events: [string, () => void][] = [
+    ["change:epoch", drawProgress],
+    ["change:epochs", drawProgress],
+    ["change:elapsed", onElapsed],
+    ["change:running", onRunning],
+    ["change:_curves", drawCharts],
+    ["change:_columns", drawCharts],
+    ["change:metrics", drawCharts],
+  ];
+  for (const [event, handler] of events) model.on(event, handler);
+  const stopTheme = onThemeChange(() => {
+    theme = readTheme(root);
+    for (const chart of chartViews) chart.redraw();
+  });
+  drawProgress();
+  drawCharts();
+  return () => {
+    for (const [event, handler] of events) model.off(event, handler);
+    clearInterval(timer);
+    stopTheme();
+    for (const chart of chartViews) chart.destroy();
+    root.remove();
+  };
+}

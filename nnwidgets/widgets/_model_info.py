@@ -1,0 +1,128 @@
+"""What the views read from a Keras-like model (nnwidgets.Sequential or anything with its
+interface): layers by index or name, Dense weights per layer, input and label checks. Every check
+raises before a view changes anything, naming the argument and the shapes."""
+
+import numbers
+
+import numpy as np
+
+MAX_CLASSES = 20
+
+
+def layer_index(model, layer, argument: str = "layer") -> int:
+    """The index into ``model.layers`` of ``layer``: an int (negative counts from the end) or a
+    layer's name."""
+    layers = list(model.layers)
+    names = [getattr(each, "name", str(k)) for k, each in enumerate(layers)]
+    if isinstance(layer, str):
+        if layer not in names:
+            raise ValueError(
+                f"{argument}={layer!r} is not a layer of this model; its layers are "
+                f"{', '.join(repr(n) for n in names)}"
+            )
+        return names.index(layer)
+    if isinstance(layer, bool) or not isinstance(layer, numbers.Integral):
+        raise TypeError(
+            f"{argument} must be a layer's index or name, got {type(layer).__name__} {layer!r}"
+        )
+    if not -len(layers) <= layer < len(layers):
+        raise ValueError(
+            f"{argument}={layer} is out of range: this model has {len(layers)} layers "
+            f"(0 to {len(layers) - 1}, or a name: {', '.join(repr(n) for n in names)})"
+        )
+    return int(layer) % len(layers)
+
+
+def units_of(layer) -> int:
+    """How many values a layer puts out per example (its output's last axis)."""
+    shape = tuple(layer.output_shape)
+    return int(np.prod([d for d in shape[1:] if d is not None])) if len(shape) > 1 else 1
+
+
+def is_dense(layer) -> bool:
+    return type(layer).__name__ == "Dense" or hasattr(layer, "units")
+
+
+def activation_name(layer) -> str | None:
+    activation = getattr(layer, "activation", None)
+    if activation is None or isinstance(activation, str):
+        return activation
+    return getattr(activation, "__name__", str(activation))
+
+
+def dense_weights(model) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """``{layer index: (W, b)}`` for every layer with weights, ``W`` of shape (inputs, units)."""
+    flat = list(model.get_weights())
+    result = {}
+    position = 0
+    for index, layer in enumerate(model.layers):
+        if layer.count_params() == 0:
+            continue
+        W, b = flat[position], flat[position + 1]
+        position += 2
+        result[index] = (np.asarray(W, dtype=np.float32), np.asarray(b, dtype=np.float32))
+    return result
+
+
+def input_features(model) -> tuple[int, ...]:
+    """The shape of one example, as the model takes it: (4,) or (28, 28)."""
+    return tuple(int(d) for d in tuple(model.input_shape)[1:])
+
+
+def check_inputs(model, X, argument: str = "X") -> np.ndarray:
+    """``X`` as float32, checked against the model's input shape."""
+    try:
+        array = np.asarray(X, dtype=np.float32)
+    except (TypeError, ValueError) as error:
+        raise TypeError(f"{argument} must be an array of numbers: {error}") from None
+    expected = input_features(model)
+    if array.ndim != len(expected) + 1 or tuple(array.shape[1:]) != expected:
+        want = ", ".join(["n", *(str(d) for d in expected)])
+        raise ValueError(
+            f"{argument} must have shape ({want}) for this model, whose input shape is "
+            f"{tuple(model.input_shape)}; got {array.shape}"
+        )
+    if len(array) == 0:
+        raise ValueError(f"{argument} must hold at least one example, got shape {array.shape}")
+    return array
+
+
+def class_labels(y, n: int, argument: str = "y") -> tuple[np.ndarray, list[str]]:
+    """Labels as class indices 0..k-1 (uint8) and the classes' names, from integer, float, string
+    or one-hot labels."""
+    array = np.asarray(y)
+    if array.ndim == 2 and array.shape[1] > 1:  # one-hot or probabilities
+        index = np.argmax(array, axis=1)
+        names = [str(k) for k in range(array.shape[1])]
+    else:
+        if array.ndim == 2:
+            array = array[:, 0]
+        if array.ndim != 1:
+            raise ValueError(f"{argument} must be one label per example, got shape {array.shape}")
+        values, index = np.unique(array, return_inverse=True)
+        if len(values) > MAX_CLASSES:
+            raise ValueError(
+                f"{argument} must hold class labels (at most {MAX_CLASSES} distinct values), "
+                f"got {len(values)} distinct values"
+            )
+        names = [_label_name(v) for v in values]
+    if len(index) != n:
+        raise ValueError(f"{argument} must have one label per row of X ({n}), got {len(index)}")
+    return index.astype(np.uint8), names
+
+
+def _label_name(value) -> str:
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def accuracy(model, X, classes: np.ndarray) -> float:
+    """The fraction of ``X`` that the model puts in the right class (``classes`` from
+    ``class_labels``): one output thresholded at 0.5, several by their largest."""
+    predicted = np.asarray(model.predict(X))
+    if predicted.ndim == 1 or predicted.shape[-1] == 1:
+        guess = (predicted.reshape(-1) > 0.5).astype(np.int64)
+    else:
+        guess = np.argmax(predicted, axis=-1)
+    return float(np.mean(guess == classes))

@@ -1,0 +1,221 @@
+"""ActivationView: the data as a 2- or 3-unit layer sees it, coloured by class, recomputed after
+every epoch of `fit`, with a slider to replay the epochs (the "feature function" lesson)."""
+
+import numbers
+import threading
+
+import numpy as np
+import traitlets
+
+from ..model.callbacks import Callback
+from ._base import FrontEndWidget
+from ._model_info import accuracy, check_inputs, class_labels, layer_index, units_of
+from ._throttle import Throttle
+
+MAX_POINTS = 5000  # more only clutters the scatter and slows each epoch's message
+
+
+class ActivationView(FrontEndWidget, Callback):
+    """The rows of ``X`` as the layer ``layer`` (index into ``model.layers`` or name) sees them:
+    a 2-D scatter for two units, a 3-D one (drag to rotate) for three, coloured by ``y``.
+
+    Pass it to ``fit`` as a callback: after each epoch it reads the layer again
+    (``model.layer_output``) and keeps that epoch's picture, so the slider replays the training;
+    epoch 0 is the model as it was when the view was made. With ``X_test``/``y_test`` the title
+    gives each epoch's test accuracy.
+
+    ``layer``: default, the last layer with 2 or 3 units. ``units``: for wider layers, the 2 or 3
+    units to show, e.g. ``units=(0, 3)``. ``max_points``: a larger ``X`` is shown through a fixed
+    random sample of this many rows.
+    """
+
+    _view = traitlets.Unicode("activation_view").tag(sync=True)
+
+    layer_name = traitlets.Unicode("").tag(sync=True)
+    activation = traitlets.Unicode(None, allow_none=True).tag(sync=True)
+    units = traitlets.List(traitlets.Int()).tag(sync=True)
+    classes = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    epoch = traitlets.Int(0, help="the epoch shown; the slider sets it").tag(sync=True)
+    epochs = traitlets.Int(0, help="the last epoch recorded").tag(sync=True)
+    test_accuracy = traitlets.Float(None, allow_none=True, help="of the epoch shown").tag(sync=True)
+    total_points = traitlets.Int(0).tag(sync=True)
+    size = traitlets.Int(420, min=160, max=2000, help="width of the plot in CSS pixels").tag(
+        sync=True
+    )
+    # The epoch shown: float32 (points, len(units)) row-major; labels: uint8 class per point.
+    _points = traitlets.Bytes(b"").tag(sync=True)
+    _labels = traitlets.Bytes(b"").tag(sync=True)
+
+    def __init__(
+        self,
+        model,
+        X,
+        y,
+        layer=None,
+        units=None,
+        *,
+        X_test=None,
+        y_test=None,
+        max_points=MAX_POINTS,
+        **kwargs,
+    ):
+        X = check_inputs(model, X, "X")
+        labels, names = class_labels(y, len(X), "y")
+        index = _pick_layer(model, layer)
+        chosen = _check_units(units, units_of(model.layers[index]), model.layers[index].name)
+        test = None
+        if (X_test is None) != (y_test is None):
+            raise ValueError("X_test and y_test go together: give both or neither")
+        if X_test is not None:
+            X_test = check_inputs(model, X_test, "X_test")
+            test_labels, _ = class_labels(y_test, len(X_test), "y_test")
+            test = (X_test, test_labels)
+        if isinstance(max_points, bool) or not isinstance(max_points, numbers.Integral):
+            raise TypeError(f"max_points must be an int, got {max_points!r}")
+        if max_points < 1:
+            raise ValueError(f"max_points must be at least 1, got {max_points}")
+        total = len(X)
+        if total > max_points:
+            keep = np.sort(np.random.default_rng(0).choice(total, max_points, replace=False))
+            X, labels = X[keep], labels[keep]
+
+        super().__init__(**kwargs)
+        self.model = model
+        self.params = {}
+        self._source = model
+        self._X = X
+        self._layer = index
+        self._units = chosen
+        self._test = test
+        self._lock = threading.RLock()
+        self._snapshots: list[np.ndarray] = []
+        self._accuracies: list[float | None] = []
+        self._throttle = Throttle()
+        layer_object = model.layers[index]
+        with self.hold_sync():
+            self.layer_name = layer_object.name
+            activation = getattr(layer_object, "activation", None)
+            self.activation = activation if isinstance(activation, str) else None
+            self.units = list(chosen)
+            self.classes = names
+            self.total_points = total
+            self._labels = labels.tobytes()
+            self._record()
+            self._show(0)
+
+    # --- Python-side reading ----------------------------------------------------------------
+
+    @property
+    def snapshots(self) -> list[np.ndarray]:
+        """Every recorded epoch's points, (points, units) float32, epoch 0 first."""
+        with self._lock:
+            return list(self._snapshots)
+
+    @property
+    def accuracies(self) -> list[float | None]:
+        """Every recorded epoch's test accuracy (None without X_test)."""
+        with self._lock:
+            return list(self._accuracies)
+
+    def record(self) -> None:
+        """Record the layer as it is now, as the end of an epoch does (for training loops that
+        do not use callbacks)."""
+        self._record()
+        self._follow()
+
+    # --- Callback ---------------------------------------------------------------------------
+
+    def on_epoch_end(self, epoch, logs=None) -> None:
+        self._record()
+        if self._throttle.ready():
+            self._follow()
+
+    def on_train_end(self, logs=None) -> None:
+        self._follow()
+
+    # --- internals --------------------------------------------------------------------------
+
+    @traitlets.validate("epoch")
+    def _valid_epoch(self, proposal):
+        value = proposal["value"]
+        last = len(self._snapshots) - 1 if hasattr(self, "_snapshots") else 0
+        if not 0 <= value <= max(last, 0):
+            raise traitlets.TraitError(f"epoch must be between 0 and {last}, got {value}")
+        return value
+
+    @traitlets.observe("epoch")
+    def _epoch_changed(self, change):
+        if hasattr(self, "_snapshots"):
+            self._show(change["new"])
+
+    def _record(self) -> None:
+        outputs = np.asarray(self._source.layer_output(self._X, self._layer), dtype=np.float32)
+        outputs = outputs.reshape(len(self._X), -1)[:, self._units]
+        accuracy_now = None
+        if self._test is not None:
+            accuracy_now = accuracy(self._source, *self._test)
+        with self._lock:
+            self._snapshots.append(np.ascontiguousarray(outputs))
+            self._accuracies.append(accuracy_now)
+
+    def _follow(self) -> None:
+        """Send the newest epoch: the view moves on to it when it showed the one before."""
+        with self._lock:
+            last = len(self._snapshots) - 1
+        following = self.epoch >= self.epochs
+        with self.hold_sync():
+            self.epochs = last
+            if following:
+                if self.epoch == last:
+                    self._show(last)
+                else:
+                    self.epoch = last  # the observer sends its points
+        self._throttle.mark()
+
+    def _show(self, epoch: int) -> None:
+        with self._lock:
+            points = self._snapshots[epoch]
+            accuracy_then = self._accuracies[epoch]
+        with self.hold_sync():
+            self._points = points.tobytes()
+            self.test_accuracy = accuracy_then
+
+
+def _pick_layer(model, layer) -> int:
+    if layer is not None:
+        return layer_index(model, layer, "layer")
+    for index in reversed(range(len(model.layers))):
+        if units_of(model.layers[index]) in (2, 3):
+            return index
+    widths = ", ".join(f"{each.name}: {units_of(each)}" for each in model.layers)
+    raise ValueError(
+        f"no layer has 2 or 3 units ({widths}): pick one with layer=..., and its units with "
+        "units=(i, j) or (i, j, k)"
+    )
+
+
+def _check_units(units, width: int, name: str) -> tuple[int, ...]:
+    if units is None:
+        if width in (2, 3):
+            return tuple(range(width))
+        raise ValueError(
+            f"layer {name!r} has {width} units: pick 2 or 3 of them with units=(i, j) or "
+            f"(i, j, k), each from 0 to {width - 1}"
+        )
+    try:
+        chosen = tuple(units)
+    except TypeError:
+        raise TypeError(f"units must be 2 or 3 unit indices, got {units!r}") from None
+    if len(chosen) not in (2, 3):
+        raise ValueError(f"units must name 2 or 3 units, got {len(chosen)}: {units!r}")
+    for unit in chosen:
+        if isinstance(unit, bool) or not isinstance(unit, numbers.Integral):
+            raise TypeError(f"units must be ints, got {unit!r} in {units!r}")
+        if not 0 <= unit < width:
+            raise ValueError(
+                f"units={units!r}: layer {name!r} has {width} units, so each must be 0 to "
+                f"{width - 1}"
+            )
+    if len(set(chosen)) != len(chosen):
+        raise ValueError(f"units must be different units, got {units!r}")
+    return tuple(int(u) for u in chosen)

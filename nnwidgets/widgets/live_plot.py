@@ -1,0 +1,147 @@
+"""LivePlot: a `fit` callback drawing loss and metric curves that grow each epoch, and a progress
+bar, sending at most ~10 updates a second however fast the epochs run."""
+
+import math
+import time
+
+import numpy as np
+import traitlets
+
+from ..model.callbacks import Callback
+from ._base import FrontEndWidget
+from ._throttle import Throttle
+
+
+class LivePlot(FrontEndWidget, Callback):
+    """Loss and metric curves of ``fit``, one small chart per metric under its Keras name:
+    training solid, validation (``val_...``) dashed; with an "Epoch 7/20" progress bar and the
+    time elapsed.
+
+    >>> plot = nw.LivePlot()
+    >>> plot                                   # display it, then
+    >>> model.fit(X, y, epochs=20, validation_split=0.3, callbacks=[plot])
+
+    ``metrics``: the charts to draw, by their training names (``["loss", "accuracy"]``); None draws
+    every figure ``fit`` logs. Curves carry on across ``fit`` calls (a loop of one-epoch fits draws
+    one curve); ``clear()`` starts over. ``history`` holds every logged value.
+    """
+
+    _view = traitlets.Unicode("live_plot").tag(sync=True)
+
+    metrics = traitlets.List(traitlets.Unicode(), default_value=None, allow_none=True).tag(
+        sync=True
+    )
+    epoch = traitlets.Int(0, help="epochs done in the current (or last) fit").tag(sync=True)
+    epochs = traitlets.Int(0, help="epochs the current (or last) fit runs").tag(sync=True)
+    elapsed = traitlets.Float(0.0, help="seconds since the current fit began").tag(sync=True)
+    running = traitlets.Bool(False).tag(sync=True)
+    # Every logged figure, one column each (names in `_columns`), one float32 row per epoch
+    # since the plot was made (or cleared); NaN where an epoch did not log that figure.
+    _columns = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    _curves = traitlets.Bytes(b"").tag(sync=True)
+
+    def __init__(self, metrics=None, **kwargs):
+        metrics = _check_metrics(metrics)
+        super().__init__(metrics=metrics, **kwargs)
+        self.model = None
+        self.params = {}
+        self._history: dict[str, list[float]] = {}
+        self._rows = 0
+        self._throttle = Throttle()
+        self._started = time.monotonic()
+        self._epoch_done = 0
+
+    @traitlets.validate("metrics")
+    def _valid_metrics(self, proposal):
+        return _check_metrics(proposal["value"])
+
+    @property
+    def history(self) -> dict[str, list[float]]:
+        """Every logged figure per epoch: ``{"loss": [...], "val_loss": [...], ...}``."""
+        return {name: list(values) for name, values in self._history.items()}
+
+    def clear(self) -> None:
+        """Forget the curves drawn so far."""
+        self._history = {}
+        self._rows = 0
+        with self.hold_sync():
+            self.epoch = 0
+            self.epochs = 0
+            self.elapsed = 0.0
+            self._publish()
+
+    # --- Callback ---------------------------------------------------------------------------
+
+    def on_train_begin(self, logs=None) -> None:
+        self._started = time.monotonic()
+        with self.hold_sync():
+            self.epochs = int(self.params.get("epochs") or 0)
+            self.epoch = 0
+            self.elapsed = 0.0
+            self.running = True
+        self._throttle.mark()
+
+    def on_epoch_end(self, epoch, logs=None) -> None:
+        self._record(logs or {})
+        self._epoch_done = int(epoch) + 1
+        if self._throttle.ready():
+            self._send_update()  # else the next epoch's update (or on_train_end) carries it
+
+    def on_train_end(self, logs=None) -> None:
+        self.running = False
+        self._send_update()
+
+    # --- sending ----------------------------------------------------------------------------
+
+    def _record(self, logs: dict) -> None:
+        for name, value in logs.items():
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                continue  # not a figure (Keras callbacks may log anything)
+            if name not in self._history:
+                self._history[name] = [math.nan] * self._rows
+            self._history[name].append(number)
+        self._rows += 1
+        for values in self._history.values():
+            if len(values) < self._rows:
+                values.append(math.nan)
+
+    def _send_update(self) -> None:
+        with self.hold_sync():
+            self.epoch = getattr(self, "_epoch_done", 0)
+            self.elapsed = round(time.monotonic() - self._started, 3)
+            self._publish()
+        self._throttle.mark()
+
+    def _publish(self) -> None:
+        names = list(self._history)
+        table = np.full((self._rows, len(names)), np.nan, dtype=np.float32)
+        for column, name in enumerate(names):
+            table[:, column] = self._history[name]
+        self._columns = names
+        self._curves = table.tobytes()
+
+
+def _check_metrics(metrics):
+    if metrics is None:
+        return None
+    if isinstance(metrics, str):
+        metrics = [metrics]
+    try:
+        names = list(metrics)
+    except TypeError:
+        raise TypeError(
+            f"metrics must be a list of names like ['loss', 'accuracy'] or None, got {metrics!r}"
+        ) from None
+    for name in names:
+        if not isinstance(name, str) or not name:
+            raise TypeError(f"metrics must be names (strings), got {name!r} in {metrics!r}")
+        if name.startswith("val_"):
+            raise ValueError(
+                f"metrics names charts by their training figure ({name[4:]!r}, not {name!r}); "
+                "each chart draws the validation curve with it"
+            )
+    if len(set(names)) != len(names):
+        raise ValueError(f"metrics must not repeat a name, got {names!r}")
+    return names

@@ -1,0 +1,238 @@
+"""NetworkDiagram: a model's (or a Playground's) layers as columns of nodes joined by weighted
+links, readable however wide the layers: a column of 784 inputs shows a few nodes and "… 774
+more", and only the links between drawn nodes travel and are drawn."""
+
+import asyncio
+import contextlib
+import math
+import numbers
+import threading
+
+import numpy as np
+import traitlets
+
+from ..model.callbacks import Callback
+from ._base import FrontEndWidget
+from ._model_info import activation_name, input_features, is_dense, units_of
+from ._throttle import Throttle
+
+MAX_NODES = 12  # per column; a wider layer shows MAX_NODES - 2 first nodes, "…", its last node
+# Link colour and width scales (see `_scales`): the Playground's own, so a Playground's diagram
+# looks like the Playground; a model's layer is scaled by its largest weight instead, since the
+# weights of a 784-input layer are far below 1 and would all look alike grey.
+PLAYGROUND_SCALES = (1.0, 5.0)
+
+
+def shown_nodes(units: int, max_nodes: int = MAX_NODES) -> list[int]:
+    """Which nodes of a column of `units` are drawn: all when they fit, else the first
+    ``max_nodes - 2`` and the last (an ellipsis node stands between them for the others)."""
+    if units <= max_nodes:
+        return list(range(units))
+    return [*range(max_nodes - 2), units - 1]
+
+
+class NetworkDiagram(FrontEndWidget, Callback):
+    """The network as columns of nodes (input first) and links coloured by the weight's sign and
+    size (the Playground's orange for negative, blue for positive), thicker for larger weights;
+    under each column its name, units, activation and parameter count.
+
+    ``NetworkDiagram(model)`` draws a Keras-like model; pass it to ``fit(callbacks=[...])`` and it
+    follows the training (≤ 10 updates a second). ``NetworkDiagram(playground)`` follows a
+    Playground live, as it trains and as its layers change. Columns wider than ``max_nodes``
+    show their first nodes, an ellipsis node ("… 780 more") and their last node. A model's links
+    are coloured relative to the largest weight of their layer; a Playground's on the
+    Playground's own scale (full colour at |w| = 1).
+    """
+
+    _view = traitlets.Unicode("network_diagram").tag(sync=True)
+
+    max_nodes = traitlets.Int(MAX_NODES, help="nodes drawn per column, the ellipsis included").tag(
+        sync=True
+    )
+    # Columns, input first: {"name", "kind", "units", "shown" (node indices drawn), "more" (nodes
+    # behind the ellipsis), "labels" (names of the shown nodes, or null), "activation",
+    # "params", "notes" (layers without nodes that follow this column: "flatten", "dropout")}.
+    _layers = traitlets.List(traitlets.Dict()).tag(sync=True)
+    # Per link layer k (column k to k+1): W[shown_k][:, shown_k+1] row-major, then b[shown_k+1];
+    # float32, all link layers one after the other.
+    _weights = traitlets.Bytes(b"").tag(sync=True)
+    # Per link layer: [colour scale, width scale]: a weight w is drawn in the colour of
+    # w / colour scale (clamped to ±1) and the width 1 + 9·min(|w| / width scale, 1) px.
+    _scales = traitlets.Bytes(b"").tag(sync=True)
+    _frame = traitlets.Int(0).tag(sync=True)
+
+    def __init__(self, model_or_playground, **kwargs):
+        source = model_or_playground
+        self._playground = _is_playground(source)
+        if not self._playground and not (
+            hasattr(source, "layers") and hasattr(source, "get_weights")
+        ):
+            raise TypeError(
+                "NetworkDiagram needs a model (nnwidgets.Sequential) or a Playground, got "
+                f"{type(source).__name__}"
+            )
+        max_nodes = kwargs.get("max_nodes", MAX_NODES)
+        if isinstance(max_nodes, bool) or not isinstance(max_nodes, numbers.Integral):
+            raise TypeError(f"max_nodes must be an int, got {max_nodes!r}")
+        if max_nodes < 3:
+            raise ValueError(f"max_nodes must be at least 3, got {max_nodes}")
+        self._source = source
+        self._throttle = Throttle()
+        self._lock = threading.RLock()
+        self._pending = None  # a timer for the update a burst of frames left behind
+        self._loop = _running_loop()
+        columns, links = _describe(source, self._playground, max_nodes)
+        super().__init__(**kwargs)
+        self.model = None if self._playground else source
+        self.params = {}
+        self._publish(columns, links)
+        if self._playground:
+            source.observe(self._on_playground_frame, names=["_frame"])
+
+    @traitlets.validate("max_nodes")
+    def _valid_max_nodes(self, proposal):
+        value = proposal["value"]
+        if value < 3:
+            raise traitlets.TraitError(f"max_nodes must be at least 3, got {value}")
+        return value
+
+    @traitlets.observe("max_nodes")
+    def _max_nodes_changed(self, change):
+        if hasattr(self, "_source"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Draw the source's weights as they are now."""
+        with self._lock:
+            columns, links = _describe(self._source, self._playground, self.max_nodes)
+            self._publish(columns, links)
+
+    def close(self):
+        if getattr(self, "_playground", False):
+            with contextlib.suppress(ValueError):
+                self._source.unobserve(self._on_playground_frame, names=["_frame"])
+        super().close()
+
+    # --- following ----------------------------------------------------------------------------
+
+    def on_epoch_end(self, epoch, logs=None) -> None:
+        if self._throttle.ready():
+            self.refresh()
+
+    def on_train_end(self, logs=None) -> None:
+        self.refresh()
+
+    def _on_playground_frame(self, change) -> None:
+        if self._throttle.ready():
+            self.refresh()
+            return
+        # Too soon after the last update: send this frame's weights a little later, unless an
+        # update is already waiting (it will read the weights as they are then).
+        if self._loop is None or self._pending is not None:
+            return
+        delay = self._throttle.seconds_left()
+
+        def later():
+            self._pending = None
+            self.refresh()
+
+        def schedule():
+            self._pending = self._loop.call_later(delay, later)
+
+        self._pending = True  # claimed until the loop sets the real timer
+        self._loop.call_soon_threadsafe(schedule)
+
+    def _publish(self, columns, links) -> None:
+        weights = [np.concatenate([W.ravel(), b.ravel()]) for W, b, _ in links]
+        data = np.concatenate(weights).astype(np.float32) if weights else np.zeros(0, np.float32)
+        scales = np.array([s for _, _, s in links], dtype=np.float32).reshape(-1, 2)
+        with self.hold_sync():
+            self._layers = columns
+            self._weights = data.tobytes()
+            self._scales = scales.tobytes()
+            self._frame += 1
+        self._throttle.mark()
+
+
+def _is_playground(source) -> bool:
+    return type(source).__name__ == "Playground" and hasattr(source, "weights")
+
+
+def _running_loop():
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _column(name, kind, units, max_nodes, activation=None, params=0, labels=None):
+    shown = shown_nodes(units, max_nodes)
+    return {
+        "name": name,
+        "kind": kind,
+        "units": units,
+        "shown": shown,
+        "more": units - len(shown),
+        "labels": [labels[i] for i in shown] if labels else None,
+        "activation": activation,
+        "params": int(params),
+        "notes": [],
+    }
+
+
+def _link(W, b, shown_in, shown_out, scales=None):
+    W = np.asarray(W, dtype=np.float32)
+    b = np.asarray(b, dtype=np.float32)
+    if scales is None:
+        largest = float(np.max(np.abs(W))) if W.size else 0.0
+        largest = largest if math.isfinite(largest) and largest > 0 else 1.0
+        scales = (largest, largest)
+    return W[np.ix_(shown_in, shown_out)], b[shown_out], scales
+
+
+def _describe(source, playground: bool, max_nodes: int):
+    """Columns and links (sub-matrices of the drawn nodes) of a model or a Playground."""
+    if playground:
+        weights = source.weights
+        features = list(source.features)
+        columns = [_column("input", "Input", len(features), max_nodes, labels=features)]
+        last = len(weights) - 1
+        for k, (W, b) in enumerate(weights):
+            output = k == last
+            if output:
+                activation = "tanh" if source.problem == "classification" else "linear"
+            else:
+                activation = source.activation
+            name = "output" if output else f"hidden {k + 1}"
+            kind = "Output" if output else "Dense"
+            columns.append(_column(name, kind, W.shape[1], max_nodes, activation, W.size + b.size))
+        links = [
+            _link(W, b, columns[k]["shown"], columns[k + 1]["shown"], PLAYGROUND_SCALES)
+            for k, (W, b) in enumerate(weights)
+        ]
+        return columns, links
+
+    from ._model_info import dense_weights
+
+    shape = input_features(source)
+    columns = [_column("input", "Input", int(np.prod(shape)), max_nodes)]
+    if len(shape) > 1:
+        columns[0]["notes"].append("×".join(str(d) for d in shape))
+    weights = dense_weights(source)
+    links = []
+    for index, layer in enumerate(source.layers):
+        kind = type(layer).__name__
+        if index in weights and is_dense(layer):
+            W, b = weights[index]
+            column = _column(
+                layer.name, kind, units_of(layer), max_nodes, activation_name(layer),
+                layer.count_params(),
+            )  # fmt: skip
+            links.append(_link(W, b, columns[-1]["shown"], column["shown"]))
+            columns.append(column)
+        elif kind == "Activation":
+            columns[-1]["activation"] = activation_name(layer)
+            columns[-1]["notes"].append(f"{layer.name}")
+        else:
+            columns[-1]["notes"].append(f"{layer.name}")
+    return columns, links
