@@ -636,6 +636,9 @@ class Playground(FrontEndWidget):
             setattr(self, name, value)
 
     def _start(self):
+        if self.diverged:  # nothing finite to train on: the status says to reset
+            self.playing = False
+            return
         if self._task is not None and not self._task.done():
             return
         here = _running_loop()

@@ -192,6 +192,8 @@ def test_divergence_pauses_training_and_says_what_to_do():
     assert "lower learning rate" in pg.status
     assert all(np.all(np.isfinite(W)) for W, _ in pg.weights)  # the last finite state
     assert np.isfinite(pg.train_loss)
+    pg.play()  # refused until reset: nothing finite to train on
+    assert not pg.playing and "lower learning rate" in pg.status
     pg.learning_rate = 0.01
     pg.reset()
     assert not pg.diverged and pg.status == "" and pg.epoch == 0
