@@ -31,7 +31,7 @@ demo: install
 	@echo "Starting JupyterLab; open the URL printed below (Ctrl-C stops it)."
 	$(PYTHON) -m jupyterlab --no-browser --ip=$(HOST) --port=$(PORT) \
 		--ServerApp.root_dir=$(NOTEBOOKS) --LabApp.news_url=None \
-		--ServerApp.default_url=/lab/tree/01_playground.ipynb \
+		--LabApp.default_url=/lab/tree/01_playground.ipynb \
 		$$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 lint: js/node_modules/.package-lock.json
