@@ -3,25 +3,31 @@
 from . import data as datasets
 from .model import Callback, History, Sequential, layers, set_random_seed
 from .widgets import (
+    ActivationGallery,
     ActivationView,
     LivePlot,
     NetworkDiagram,
     NeuronMap,
+    Perceptron,
     Playground,
+    TransformView,
     WeightImages,
 )
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ActivationGallery",
     "ActivationView",
     "Callback",
     "History",
     "LivePlot",
     "NetworkDiagram",
     "NeuronMap",
+    "Perceptron",
     "Playground",
     "Sequential",
+    "TransformView",
     "WeightImages",
     "datasets",
     "layers",

@@ -4,20 +4,26 @@
 import type { AnyModel, RenderProps } from "@anywidget/types";
 import { renderNeuronMap } from "./neuron_map";
 import { renderPlayground } from "./playground/render";
+import { renderActivationGallery } from "./views/activation_gallery";
 import { renderActivationView } from "./views/activation_view";
 import { renderLivePlot } from "./views/live_plot";
 import { renderNetworkDiagram } from "./views/network_diagram";
+import { renderPerceptron } from "./views/perceptron";
+import { renderTransformView } from "./views/transform_view";
 import { renderWeightImages } from "./views/weight_images";
 
 /** Draws a widget into `el` and returns what undoes it. Each view declares its own state. */
 type View = (props: { model: AnyModel<any>; el: HTMLElement }) => () => void;
 
 const VIEWS: Record<string, View> = {
+  activation_gallery: renderActivationGallery,
   activation_view: renderActivationView,
   live_plot: renderLivePlot,
   network_diagram: renderNetworkDiagram,
   neuron_map: renderNeuronMap,
+  perceptron: renderPerceptron,
   playground: renderPlayground,
+  transform_view: renderTransformView,
   weight_images: renderWeightImages,
 };
 

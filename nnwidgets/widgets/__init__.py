@@ -4,14 +4,19 @@ from .activation_view import ActivationView
 from .live_plot import LivePlot
 from .network_diagram import NetworkDiagram
 from .neuron_map import NeuronMap
+from .perceptron import ActivationGallery, Perceptron
 from .playground import Playground
+from .transform_view import TransformView
 from .weight_images import WeightImages
 
 __all__ = [
+    "ActivationGallery",
     "ActivationView",
     "LivePlot",
     "NetworkDiagram",
     "NeuronMap",
+    "Perceptron",
     "Playground",
+    "TransformView",
     "WeightImages",
 ]

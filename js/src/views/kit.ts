@@ -1,6 +1,6 @@
-// What the four views (LivePlot, ActivationView, NetworkDiagram, WeightImages) share: their
-// look (one <style>, JupyterLab's theme variables with light fallbacks, classes `nnw-v-`), the
-// theme's colours for canvas drawing, and a canvas that repaints once per animation frame.
+// What the views (LivePlot, ActivationView, NetworkDiagram, WeightImages, Perceptron,
+// ActivationGallery) share: their look (one <style>, JupyterLab's theme variables with light
+// fallbacks, classes `nnw-v-`), the theme's colours for canvas drawing, and a canvas that repaints once per animation frame.
 
 import { HiDpiCanvas } from "../hidpi_canvas";
 
@@ -64,6 +64,15 @@ body[data-jp-theme-light="false"] .nnw-v { --nnw-v-accent: #3d9ad6; }
 .nnw-v .nnw-v-replay input { flex: 1; min-width: 80px; accent-color: var(--nnw-v-accent); cursor: pointer; }
 .nnw-v .nnw-v-replay output { min-width: 64px; text-align: right; color: var(--nnw-v-text); font-variant-numeric: tabular-nums; }
 
+/* TransformView */
+.nnw-v-transform { width: fit-content; }
+.nnw-v .nnw-v-stage-label { display: flex; flex: 1; align-items: center; gap: 10px; }
+.nnw-v .nnw-v-play {
+  min-width: 64px; padding: 3px 10px; font: inherit; font-size: 12px; color: var(--nnw-v-text);
+  background: transparent; border: 1px solid var(--nnw-v-line-strong); border-radius: 4px; cursor: pointer;
+}
+.nnw-v .nnw-v-play:hover { border-color: var(--nnw-v-accent); }
+
 /* NetworkDiagram */
 .nnw-v-diagram { max-width: 980px; }
 .nnw-v .nnw-v-diagram-canvas { width: 100%; }
@@ -75,6 +84,38 @@ body[data-jp-theme-light="false"] .nnw-v { --nnw-v-accent: #3d9ad6; }
   display: inline-block; width: 120px; height: 10px; border-radius: 2px; vertical-align: middle;
   background: linear-gradient(to right, #f59322, #e8eaeb, #0877bd);
 }
+
+/* Perceptron */
+.nnw-v-perceptron { width: fit-content; }
+.nnw-v .nnw-v-formula {
+  font-family: var(--jp-code-font-family, Menlo, Consolas, monospace); font-size: 16px;
+  color: var(--nnw-v-text); font-variant-numeric: tabular-nums; white-space: nowrap; overflow-x: auto;
+}
+.nnw-v .nnw-v-perceptron-plots { display: flex; flex-wrap: wrap; gap: 12px 16px; align-items: flex-start; }
+.nnw-v .nnw-v-perceptron-main { touch-action: none; cursor: crosshair; }
+.nnw-v .nnw-v-perceptron-controls {
+  display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 6px 18px; max-width: 620px;
+}
+.nnw-v .nnw-v-slider { display: flex; align-items: center; gap: 8px; font-size: 12px; color: var(--nnw-v-label); }
+.nnw-v .nnw-v-slider-name { min-width: 30px; font-family: var(--jp-code-font-family, monospace); color: var(--nnw-v-text-soft); }
+.nnw-v .nnw-v-slider input { flex: 1; min-width: 80px; accent-color: var(--nnw-v-accent); cursor: pointer; }
+.nnw-v .nnw-v-slider output { min-width: 48px; text-align: right; color: var(--nnw-v-text); font-variant-numeric: tabular-nums; }
+.nnw-v .nnw-v-select .nnw-v-slider-name { min-width: 0; font-family: var(--nnw-v-font); }
+.nnw-v select {
+  font: inherit; font-size: 12px; color: var(--nnw-v-text); background: var(--nnw-v-surface);
+  border: 1px solid var(--nnw-v-line-strong); border-radius: 4px; padding: 2px 4px;
+}
+.nnw-v .nnw-v-operating { font-variant-numeric: tabular-nums; color: var(--nnw-v-text-soft); }
+
+/* ActivationGallery */
+.nnw-v-gallery { max-width: 1100px; }
+.nnw-v .nnw-v-gallery-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 10px 14px; }
+.nnw-v .nnw-v-gallery-card { margin: 0; padding: 6px 6px 2px; border: 1px solid var(--nnw-v-line); border-radius: 4px; min-width: 0; }
+.nnw-v .nnw-v-gallery-card.nnw-v-highlight { border-color: var(--nnw-v-accent); box-shadow: 0 0 0 1px var(--nnw-v-accent); }
+.nnw-v .nnw-v-gallery-card figcaption { display: flex; flex-direction: column; gap: 2px; margin-bottom: 4px; }
+.nnw-v .nnw-v-gallery-name { font-size: 13px; font-weight: 500; }
+.nnw-v .nnw-v-formula-small { font-family: var(--jp-code-font-family, monospace); font-size: 11px; color: var(--nnw-v-text-soft); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.nnw-v .nnw-v-gallery-canvas { width: 100%; height: 130px; }
 `;
 
 let injected: HTMLStyleElement | null = null;
