@@ -13,10 +13,12 @@ trains the run holds one lock, and the play loop always runs on the main thread'
 
 import asyncio
 import contextlib
+import json
 import math
 import numbers
 import threading
 import time
+from pathlib import Path
 
 import numpy as np
 import traitlets
@@ -28,6 +30,7 @@ from ..engine.activations import PLAYGROUND_ACTIVATIONS
 from ..engine.playground import CHUNK_EPOCHS
 from ._base import FrontEndWidget
 from .frame_pacer import FramePacer
+from .playground_presets import preset_config
 from .playground_run import (
     OUTPUT_RESOLUTION,
     THUMBNAIL_RESOLUTION,
@@ -52,6 +55,8 @@ DEFAULT_DATASET = {"classification": "circle", "regression": "plane"}
 CUSTOM = "custom"  # the dataset's name once set_data gave the points
 CONTROLS = (*HIDABLE, "regenerate", "speed", "weights")
 THUMBNAIL_POINTS = 200
+SAVE_FORMAT = "nnwidgets.Playground"
+SAVE_VERSION = 1
 
 # Auto speed: one chunk of epochs per drawn frame, taking about this long. Training waits for the
 # browser to draw (at most two frames ahead), so on a 2-core machine the kernel leaves the browser
@@ -521,6 +526,35 @@ class Playground(FrontEndWidget):
         """Show controls but refuse their use (course sheets); names from ``CONTROLS``."""
         self.locked_controls = [*self.locked_controls, *controls]
 
+    @classmethod
+    def preset(cls, name: str, **overrides) -> "Playground":
+        """A Playground with a network that solves data set `name` (see playground_presets)."""
+        return cls(**{**preset_config(name), **overrides})
+
+    @property
+    def metrics(self) -> dict:
+        """How good the network is now, on the training and the test points.
+
+        Classification: ``accuracy`` and ``confusion`` ([[true −, false +], [false −, true +]],
+        counts; the output's sign is the prediction). Regression: ``r2`` and ``rmse``.
+        """
+        with self._lock:
+            run = self._run
+            X, y, X_test, y_test = run.inputs
+            result = {}
+            for name, inputs, targets in (("train", X, y), ("test", X_test, y_test)):
+                if len(inputs) == 0:
+                    result[name] = None
+                    continue
+                out = run.outputs(inputs).astype(np.float64)
+                targets = np.asarray(targets, np.float64)
+                result[name] = (
+                    _classification_metrics(out, targets)
+                    if run.classification
+                    else _regression_metrics(out, targets)
+                )
+            return result
+
     # --- sharing -----------------------------------------------------------------------------
 
     def _config(self) -> dict:
@@ -601,6 +635,60 @@ class Playground(FrontEndWidget):
             pg.set_data(points["X"], points["y"], points.get("X_test"), points.get("y_test"))
         if "weights" in d:
             pg.set_weights([(layer["W"], layer["b"]) for layer in d["weights"]])
+        return pg
+
+    def save(self, path) -> None:
+        """Write everything to a JSON file: configuration, points, weights and history."""
+        with self._lock:
+            saved = self.to_dict()
+            X, y, X_test, y_test = self._points_of_run
+            saved["data"] = {
+                "X_train": X.tolist(),
+                "y_train": y.tolist(),
+                "X_test": X_test.tolist(),
+                "y_test": y_test.tolist(),
+            }
+            rows = self._run.history_rows()
+            saved["history"] = np.where(np.isfinite(rows), rows, None).tolist()
+        saved = {"format": SAVE_FORMAT, "version": SAVE_VERSION, **saved}
+        Path(path).write_text(json.dumps(saved))
+
+    @classmethod
+    def load(cls, path) -> "Playground":
+        """A Playground as `save` left it: same points, weights and history (never pickle)."""
+        try:
+            saved = json.loads(Path(path).read_text())
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{path} is not a saved Playground: {error}") from None
+        if not isinstance(saved, dict) or saved.get("format") != SAVE_FORMAT:
+            raise ValueError(f"{path} is not a saved Playground (no format {SAVE_FORMAT!r})")
+        if saved.get("version") != SAVE_VERSION:
+            raise ValueError(
+                f"{path} has version {saved.get('version')!r}; this reads {SAVE_VERSION}"
+            )
+        for key in ("config", "weights", "data", "history"):
+            if key not in saved:
+                raise ValueError(f"{path} has no {key!r}: it is not a whole saved Playground")
+        pg = cls.from_dict(saved)
+        data = saved["data"]
+        try:
+            points = [
+                np.asarray(data[k], np.float64) for k in ("X_train", "y_train", "X_test", "y_test")
+            ]
+            history = np.array(saved["history"], dtype=np.float64).reshape(-1, 5)
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"{path}: its data or history is malformed: {error}") from None
+        same = all(
+            a.shape == b.shape and np.allclose(a, b, rtol=0, atol=1e-9)
+            for a, b in zip(points, pg._points_of_run, strict=True)
+        )
+        if not same:  # the generator's points differ from those saved: keep the saved ones
+            weights = pg.weights
+            pg.set_data(points[0], points[1], points[2], points[3])
+            pg.set_weights(weights)
+        with pg._lock:
+            pg._run.restore_history(history)
+        pg._after_change()
         return pg
 
     # --- training ----------------------------------------------------------------------------
@@ -816,6 +904,24 @@ class _SpeedMeter:
         rate = self._epochs / elapsed
         self._start, self._epochs = now, 0
         return rate
+
+
+def _classification_metrics(out, targets) -> dict:
+    predicted, actual = out >= 0, targets > 0
+    confusion = [
+        [int(np.sum(~actual & ~predicted)), int(np.sum(~actual & predicted))],
+        [int(np.sum(actual & ~predicted)), int(np.sum(actual & predicted))],
+    ]
+    return {"accuracy": float(np.mean(predicted == actual)), "confusion": confusion}
+
+
+def _regression_metrics(out, targets) -> dict:
+    residual = np.sum((targets - out) ** 2)
+    spread = np.sum((targets - targets.mean()) ** 2)
+    return {
+        "r2": float(1 - residual / spread) if spread > 0 else float("nan"),
+        "rmse": float(np.sqrt(residual / len(targets))),
+    }
 
 
 def _running_loop():

@@ -184,17 +184,27 @@ class PlaygroundRun:
 
     def history(self) -> np.recarray:
         """One row per epoch: epoch, train_loss, test_loss, train_accuracy, test_accuracy."""
-        rows = np.concatenate(self._history) if self._history else np.zeros((0, 5))
+        rows = self.history_rows()
         names = ["epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"]
         columns = [rows[:, 0].astype(np.int64), *rows[:, 1:].T]
         if not self.classification:
             names, columns = names[:3], columns[:3]
         return np.rec.fromarrays(columns, names=names)
 
+    def history_rows(self) -> np.ndarray:
+        """(epochs, 5) rows [epoch, train_loss, test_loss, train_accuracy, test_accuracy]."""
+        return np.concatenate(self._history) if self._history else np.zeros((0, 5))
+
+    def restore_history(self, rows) -> None:
+        """Take back `history_rows()` saved earlier (the weights are set apart)."""
+        rows = np.asarray(rows, np.float64).reshape(-1, 5)
+        self._history = [rows] if len(rows) else []
+        self.epoch = int(rows[-1, 0]) if len(rows) else 0
+
     def loss_curve(self, points: int = LOSS_CURVE_POINTS) -> bytes:
         """float32 rows [epoch, train_loss, test_loss] for the chart, at most `points` of them,
         evenly spread over the epochs, the first and last always included."""
-        rows = np.concatenate(self._history) if self._history else np.zeros((0, 5))
+        rows = self.history_rows()
         if len(rows) > points:
             rows = rows[np.unique(np.linspace(0, len(rows) - 1, points).round().astype(int))]
         return np.ascontiguousarray(rows[:, :3], np.float32).tobytes()

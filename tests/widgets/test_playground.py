@@ -353,3 +353,68 @@ def test_a_fixed_speed_trains_that_many_epochs_per_frame():
 
     asyncio.run(session())
     assert pg.epoch in (6, 9)
+
+
+@pytest.mark.parametrize("name", ["circle", "xor", "gauss", "spiral", "plane", "multigauss"])
+def test_each_preset_solves_its_data_set(name):
+    pg = nw.Playground.preset(name, seed=1)
+    assert pg.dataset == name
+    pg.step(1500)
+    if pg.problem == "classification":
+        assert pg.metrics["test"]["accuracy"] >= 0.95
+    else:
+        assert pg.test_loss < 0.01 and pg.metrics["test"]["r2"] > 0.9
+
+
+def test_unknown_presets_are_named():
+    with pytest.raises(ValueError, match="preset must be one of 'circle'"):
+        nw.Playground.preset("moons")
+
+
+def test_metrics_count_what_the_output_predicts():
+    pg = nw.Playground(seed=1)
+    pg.step(100)
+    train = pg.metrics["train"]
+    (tn, fp), (fn, tp) = train["confusion"]
+    assert tn + fp + fn + tp == 250
+    assert train["accuracy"] == pytest.approx((tn + tp) / 250)
+    assert train["accuracy"] == pytest.approx(pg.train_accuracy)
+    regression = nw.Playground(dataset="plane", seed=1)
+    regression.step(50)
+    assert set(regression.metrics["test"]) == {"r2", "rmse"}
+    assert regression.metrics["test"]["rmse"] == pytest.approx(
+        np.sqrt(2 * regression.test_loss), rel=1e-4
+    )
+
+
+def test_save_and_load_bring_back_points_weights_and_history(tmp_path):
+    pg = nw.Playground(dataset="spiral", noise=10, hidden=[5], seed="0.5")
+    pg.step(40)
+    pg.lock("learning_rate")
+    pg.save(tmp_path / "run.json")
+    again = nw.Playground.load(tmp_path / "run.json")
+    assert again.dataset == "spiral" and again.epoch == 40
+    np.testing.assert_array_equal(again.history.train_loss, pg.history.train_loss)
+    for (W, b), (W2, b2) in zip(pg.weights, again.weights, strict=True):
+        np.testing.assert_array_equal(W, W2)
+        np.testing.assert_array_equal(b, b2)
+    np.testing.assert_array_equal(again.data[0], pg.data[0])
+    assert again.locked_controls == ["learning_rate"]
+    again.step(2)
+    assert again.history.epoch[-1] == 42
+    own = nw.Playground(seed=1)
+    own.set_data([[0, 0], [1, 1], [2, 2], [3, 3]], [1, -1, 1, -1])
+    own.save(tmp_path / "own.json")
+    np.testing.assert_array_equal(nw.Playground.load(tmp_path / "own.json").data[0], own.data[0])
+
+
+def test_bad_files_are_refused_by_name(tmp_path):
+    (tmp_path / "bad.json").write_text("{not json")
+    with pytest.raises(ValueError, match="is not a saved Playground"):
+        nw.Playground.load(tmp_path / "bad.json")
+    (tmp_path / "other.json").write_text('{"format": "something else"}')
+    with pytest.raises(ValueError, match="no format 'nnwidgets.Playground'"):
+        nw.Playground.load(tmp_path / "other.json")
+    (tmp_path / "part.json").write_text('{"format": "nnwidgets.Playground", "version": 1}')
+    with pytest.raises(ValueError, match="has no 'config'"):
+        nw.Playground.load(tmp_path / "part.json")
