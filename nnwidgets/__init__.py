@@ -5,6 +5,7 @@ from .model import Callback, History, Sequential, layers, set_random_seed
 from .widgets import (
     ActivationGallery,
     ActivationView,
+    Challenge,
     LivePlot,
     NetworkDiagram,
     NeuronMap,
@@ -19,6 +20,7 @@ __version__ = "0.1.0"
 __all__ = [
     "ActivationGallery",
     "ActivationView",
+    "Challenge",
     "Callback",
     "History",
     "LivePlot",

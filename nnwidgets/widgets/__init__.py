@@ -1,6 +1,7 @@
 """The widgets: each draws in the browser from synced traits, through one shared front end."""
 
 from .activation_view import ActivationView
+from .challenge import Challenge, CheckResult
 from .live_plot import LivePlot
 from .network_diagram import NetworkDiagram
 from .neuron_map import NeuronMap
@@ -10,6 +11,8 @@ from .transform_view import TransformView
 from .weight_images import WeightImages
 
 __all__ = [
+    "Challenge",
+    "CheckResult",
     "ActivationGallery",
     "ActivationView",
     "LivePlot",

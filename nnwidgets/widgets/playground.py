@@ -637,6 +637,43 @@ class Playground(FrontEndWidget):
             pg.set_weights([(layer["W"], layer["b"]) for layer in d["weights"]])
         return pg
 
+    def export_numpy(self, path) -> None:
+        """The weights as a NumPy .npz file: W0, b0, W1, b1, ... (W of shape (inputs, outputs))."""
+        arrays = {}
+        for index, (W, b) in enumerate(self.weights):
+            arrays[f"W{index}"], arrays[f"b{index}"] = W, b
+        np.savez(path, **arrays)
+
+    def to_keras_code(self) -> str:
+        """Python source that builds this network in Keras 3, with these weights, to run it there.
+
+        The inputs are the Playground's features in `features` order; the output is tanh for
+        classification (labels ±1) and linear for regression, as here.
+        """
+        lines = [
+            "import keras",
+            "import numpy as np",
+            "",
+            f"# inputs: {', '.join(self.features)}",
+            "model = keras.Sequential([",
+            f"    keras.layers.Input(({len(self.features)},)),",
+        ]
+        weights = self.weights
+        for index, (W, _) in enumerate(weights):
+            last = index == len(weights) - 1
+            activation = (
+                ("tanh" if self.problem == "classification" else "linear")
+                if last
+                else (self.activation)
+            )
+            lines.append(f"    keras.layers.Dense({W.shape[1]}, activation={activation!r}),")
+        lines += ["])", "model.set_weights(["]
+        for W, b in weights:
+            lines.append(f"    np.array({W.tolist()!r}, dtype='float32'),")
+            lines.append(f"    np.array({b.tolist()!r}, dtype='float32'),")
+        lines.append("])")
+        return "\n".join(lines) + "\n"
+
     def save(self, path) -> None:
         """Write everything to a JSON file: configuration, points, weights and history."""
         with self._lock:

@@ -1,0 +1,153 @@
+"""Challenge: a goal for a Playground on a course sheet, its live status, and a check for graders.
+
+``nw.Challenge(pg, target={"test_loss": 0.1}, limits={"neurons": 12})`` shows the goal and how
+the Playground stands against it while it trains; ``check()`` says pass or fail and why.
+"""
+
+import html
+import math
+import numbers
+from typing import NamedTuple
+
+import ipywidgets
+
+from ..data.playground import DATASETS
+
+# Targets: a loss must end at or below its value, an accuracy at or above it.
+TARGETS = {
+    "test_loss": "max",
+    "train_loss": "max",
+    "test_accuracy": "min",
+    "train_accuracy": "min",
+}
+# Limits on the network and the training: at most so many, or exactly this data set.
+LIMITS = ("neurons", "layers", "features", "epochs", "dataset")
+
+
+class CheckResult(NamedTuple):
+    passed: bool
+    reason: str
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ")
+
+
+class Challenge(ipywidgets.HTML):
+    """A goal for `playground`: `target` values to reach, within `limits`.
+
+    `target`: {"test_loss": 0.1} (at most), {"test_accuracy": 0.95} (at least), ... any of
+    TARGETS. `limits`: {"neurons": 12} (hidden neurons in all), "layers" (hidden layers),
+    "features" (inputs switched on), "epochs" (trained at most), "dataset" (the one to use).
+    """
+
+    def __init__(self, playground, target, limits=None, **kwargs):
+        from .playground import Playground
+
+        if not isinstance(playground, Playground):
+            raise TypeError(f"playground must be a Playground, got {type(playground).__name__}")
+        self.playground = playground
+        self.target = _check_target(target)
+        self.limits = _check_limits(limits or {})
+        super().__init__(**kwargs)
+        names = ["epoch", "train_loss", "test_loss", "hidden", "features", "dataset"]
+        playground.observe(self._refresh, names=names)
+        self._refresh()
+
+    def check(self) -> CheckResult:
+        """Pass or fail, with the reason: the first limit broken or target missed, else all met."""
+        pg = self.playground
+        for broken in self._broken_limits():
+            return CheckResult(False, broken)
+        missed, reached = [], []
+        for name, value in self.target.items():
+            current = getattr(pg, name)
+            if current is None or not math.isfinite(current):
+                missed.append(f"{_label(name)} is not measured yet")
+                continue
+            ok = current <= value if TARGETS[name] == "max" else current >= value
+            words = "at most" if TARGETS[name] == "max" else "at least"
+            text = f"{_label(name)} {current:.4g} (goal: {words} {value:g})"
+            (reached if ok else missed).append(text)
+        if missed:
+            return CheckResult(False, "; ".join(missed))
+        return CheckResult(True, f"passed: {'; '.join(reached)}, within the limits")
+
+    def _broken_limits(self):
+        pg = self.playground
+        used = {
+            "neurons": sum(pg.hidden),
+            "layers": len(pg.hidden),
+            "features": len(pg.features),
+            "epochs": pg.epoch,
+        }
+        for name, limit in self.limits.items():
+            if name == "dataset":
+                if pg.dataset != limit:
+                    yield f"the data set must be {limit!r}, not {pg.dataset!r}"
+            elif used[name] > limit:
+                yield f"uses {used[name]} {name}; the limit is {limit}"
+
+    def _refresh(self, change=None) -> None:
+        result = self.check()
+        goal = ", ".join(
+            f"{_label(n)} {'≤' if TARGETS[n] == 'max' else '≥'} {v:g}"
+            for n, v in self.target.items()
+        )
+        limits = ", ".join(
+            f"{n} {v!r}" if n == "dataset" else f"at most {v} {n}" for n, v in self.limits.items()
+        )
+        colour = "#0877bd" if result.passed else "#f59322"
+        mark = "✓" if result.passed else "…"
+        self.value = (
+            f'<div class="nnw-challenge" role="status" style="border-left: 4px solid {colour};'
+            ' padding: 6px 12px; font-family: var(--jp-ui-font-family, sans-serif);">'
+            f"<b>Goal:</b> {html.escape(goal)}"
+            + (f" &nbsp; <b>Limits:</b> {html.escape(limits)}" if limits else "")
+            + f"<br><b>{mark}</b> {html.escape(result.reason)}</div>"
+        )
+
+
+def _check_target(target) -> dict:
+    if not isinstance(target, dict) or not target:
+        raise ValueError(f"target must be a non-empty dict of {', '.join(TARGETS)}, got {target!r}")
+    checked = {}
+    for name, value in target.items():
+        if name not in TARGETS:
+            raise ValueError(f"target: unknown {name!r}; known: {', '.join(TARGETS)}")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, numbers.Real)
+            or not math.isfinite(value)
+        ):
+            raise ValueError(f"target[{name!r}] must be a number, got {value!r}")
+        if "accuracy" in name and not 0 <= value <= 1:
+            raise ValueError(f"target[{name!r}] is a fraction in [0, 1]; {value} cannot be reached")
+        if "loss" in name and value <= 0:
+            raise ValueError(f"target[{name!r}] must be above 0: a loss of {value} is unreachable")
+        checked[name] = float(value)
+    return checked
+
+
+def _check_limits(limits) -> dict:
+    if not isinstance(limits, dict):
+        raise ValueError(f"limits must be a dict of {', '.join(LIMITS)}, got {limits!r}")
+    checked = {}
+    for name, value in limits.items():
+        if name not in LIMITS:
+            raise ValueError(f"limits: unknown {name!r}; known: {', '.join(LIMITS)}")
+        if name == "dataset":
+            if value not in DATASETS:
+                raise ValueError(f"limits['dataset'] must be one of {DATASETS}, got {value!r}")
+            checked[name] = value
+            continue
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise ValueError(f"limits[{name!r}] must be an int, got {value!r}")
+        lowest = 1 if name in ("features", "epochs") else 0
+        if value < lowest:
+            raise ValueError(f"limits[{name!r}] must be at least {lowest}: {value} is impossible")
+        checked[name] = int(value)
+    return checked
