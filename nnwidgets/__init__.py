@@ -11,6 +11,7 @@ from .widgets import (
     NeuronMap,
     Perceptron,
     Playground,
+    Sweep,
     TransformView,
     WeightImages,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "Perceptron",
     "Playground",
     "Sequential",
+    "Sweep",
     "TransformView",
     "WeightImages",
     "datasets",

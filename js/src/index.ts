@@ -9,6 +9,7 @@ import { renderActivationView } from "./views/activation_view";
 import { renderLivePlot } from "./views/live_plot";
 import { renderNetworkDiagram } from "./views/network_diagram";
 import { renderPerceptron } from "./views/perceptron";
+import { renderSweep } from "./views/sweep";
 import { renderTransformView } from "./views/transform_view";
 import { renderWeightImages } from "./views/weight_images";
 
@@ -23,6 +24,7 @@ const VIEWS: Record<string, View> = {
   neuron_map: renderNeuronMap,
   perceptron: renderPerceptron,
   playground: renderPlayground,
+  sweep: renderSweep,
   transform_view: renderTransformView,
   weight_images: renderWeightImages,
 };

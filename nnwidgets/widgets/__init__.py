@@ -7,6 +7,7 @@ from .network_diagram import NetworkDiagram
 from .neuron_map import NeuronMap
 from .perceptron import ActivationGallery, Perceptron
 from .playground import Playground
+from .sweep import Sweep
 from .transform_view import TransformView
 from .weight_images import WeightImages
 
@@ -20,6 +21,7 @@ __all__ = [
     "NeuronMap",
     "Perceptron",
     "Playground",
+    "Sweep",
     "TransformView",
     "WeightImages",
 ]

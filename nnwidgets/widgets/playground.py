@@ -27,7 +27,6 @@ from ..data.features import FEATURES
 from ..data.playground import DATASETS, MAX_NOISE, PROBLEM_OF, playground, split_train_test
 from ..data.random import SeededRandom
 from ..engine.activations import PLAYGROUND_ACTIVATIONS
-from ..engine.playground import CHUNK_EPOCHS
 from ._base import FrontEndWidget
 from .frame_pacer import FramePacer
 from .playground_presets import preset_config
@@ -41,6 +40,13 @@ from .playground_run import (
     seeded_points,
 )
 from .playground_url import DEFAULTS, HIDABLE, parse_playground_url, playground_url
+from .training_loop import (
+    YIELD_S,
+    ChunkSizer,
+    PlayControls,
+    running_loop,
+    wait_for_frame_slot,
+)
 
 # Hard caps for every source, Python or browser (the UI offers the original's smaller ranges).
 MAX_HIDDEN_LAYERS = 10
@@ -63,8 +69,6 @@ SAVE_VERSION = 1
 # and the Jupyter server the CPU they need to draw 30+ frames a second (make bench), and a slider
 # change waits at most one chunk.
 CHUNK_TARGET_S = 0.006
-COMPILE_SUSPECT_S = 0.25
-ACK_POLL_S = 0.004
 
 # Traits the browser may set, and the control a course sheet locks each with.
 _CONTROL_OF_TRAIT = {
@@ -124,7 +128,7 @@ def _choice(proposal, allowed):
     return value
 
 
-class Playground(FrontEndWidget):
+class Playground(PlayControls, FrontEndWidget):
     """TensorFlow Playground: a small network learning 2-D points, live, in a notebook cell.
 
     Every argument is also a synced trait; setting it from Python or from the controls has the
@@ -196,7 +200,7 @@ class Playground(FrontEndWidget):
         self._stale = True  # the frame traits lag the run
         self._seen_shapes: set = set()
         self._speed = _SpeedMeter()
-        self._main_loop = _running_loop()  # the kernel's, when made in a cell
+        self._main_loop = running_loop()  # the kernel's, when made in a cell
         if problem is None:
             problem = PROBLEM_OF.get(dataset, "classification")
         super().__init__(dataset=dataset, problem=problem, **kwargs)
@@ -388,21 +392,6 @@ class Playground(FrontEndWidget):
         self._thumbnails = np.concatenate(rows).astype(np.float32).tobytes()
 
     # --- the original's buttons --------------------------------------------------------------
-
-    def play(self):
-        """Start training; returns at once, and training goes on while the notebook is used."""
-        self.playing = True
-
-    def pause(self):
-        self.playing = False
-
-    def step(self, epochs: int = 1):
-        """Train `epochs` epochs now, at the engine's full speed (pauses first if playing)."""
-        if isinstance(epochs, bool) or not isinstance(epochs, numbers.Integral) or epochs < 1:
-            raise ValueError(f"epochs must be an int >= 1, got {epochs!r}")
-        self.playing = False
-        self._train(int(epochs))
-        self._publish(force=True)
 
     def reset(self):
         """New initial weights (the seeded stream goes on, as in the original); same points."""
@@ -760,54 +749,26 @@ class Playground(FrontEndWidget):
         for name, value in run.figures.items():
             setattr(self, name, value)
 
-    def _start(self):
-        if self.diverged:  # nothing finite to train on: the status says to reset
-            self.playing = False
-            return
-        if self._task is not None and not self._task.done():
-            return
-        here = _running_loop()
-        if here is not None and threading.current_thread() is threading.main_thread():
-            self._main_loop = here
-            self._task = here.create_task(self._play_loop())
-        elif self._main_loop is not None and self._main_loop.is_running():
-            # A subshell thread: the loop belongs to the main thread, where cells run.
-            self._task = asyncio.run_coroutine_threadsafe(self._play_loop(), self._main_loop)
-        else:
-            self.playing = False
-            raise RuntimeError(
-                "play() trains on the event loop of a running Jupyter kernel; none is running "
-                "here. Use step(epochs) instead."
-            )
+    def _can_train(self) -> bool:
+        return not self.diverged  # nothing finite to train on: the status says to reset
 
     async def _play_loop(self):
-        seconds_per_epoch = None
+        sizer = ChunkSizer(CHUNK_TARGET_S)
         try:
             while self.playing and not self.diverged:
-                if self._pacer.viewed:
-                    # Each chunk makes one frame: wait until the browser can take it.
-                    # Polled: an acknowledgement may arrive on another thread, any time.
-                    while self.playing and not self._pacer.may_send():
-                        await asyncio.sleep(min(ACK_POLL_S, self._pacer.seconds_until_slot()))
-                    if not self.playing:
-                        break
-                epochs = self.epochs_per_frame or _epochs_for(seconds_per_epoch)
+                # Each chunk makes one frame: wait until the browser can take it.
+                if not await wait_for_frame_slot(self._pacer, lambda: self.playing):
+                    break
                 run = self._run
                 start = time.perf_counter()
-                done = self._train(epochs)
-                elapsed = time.perf_counter() - start
+                done = self._train(sizer.epochs(self.epochs_per_frame))
                 if done and run is self._run:
-                    measured = elapsed / done
-                    if seconds_per_epoch is None:
-                        if elapsed < COMPILE_SUSPECT_S:  # a chunk that compiled says nothing
-                            seconds_per_epoch = measured
-                    else:
-                        seconds_per_epoch = 0.7 * seconds_per_epoch + 0.3 * measured
+                    sizer.measured(time.perf_counter() - start, done)
                     rate = self._speed.add(done)
                     if rate is not None:
                         self.epochs_per_second = rate
                 self._publish()
-                await asyncio.sleep(0.001)  # lets the kernel handle messages from the browser
+                await asyncio.sleep(YIELD_S)
         finally:
             self._task = None
             self.epochs_per_second = 0.0
@@ -959,20 +920,6 @@ def _regression_metrics(out, targets) -> dict:
         "r2": float(1 - residual / spread) if spread > 0 else float("nan"),
         "rmse": float(np.sqrt(residual / len(targets))),
     }
-
-
-def _running_loop():
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
-
-
-def _epochs_for(seconds_per_epoch: float | None) -> int:
-    """Auto speed: as many epochs as fit in one chunk's time budget."""
-    if seconds_per_epoch is None:
-        return 1  # the first chunk measures (and may compile)
-    return int(np.clip(CHUNK_TARGET_S / max(seconds_per_epoch, 1e-9), 1, CHUNK_EPOCHS))
 
 
 def _random_seed() -> str:

@@ -13,16 +13,6 @@ from nnwidgets.data.playground import generate, split_train_test
 from nnwidgets.data.random import SeededRandom
 
 
-@pytest.fixture
-def sent(monkeypatch):
-    """The custom messages a Playground sends to the browser."""
-    messages = []
-    monkeypatch.setattr(
-        nw.Playground, "send", lambda self, content, buffers=None: messages.append(content)
-    )
-    return messages
-
-
 def browser(pg, **state):
     """What the front end's model.save_changes() does."""
     pg.set_state(state)

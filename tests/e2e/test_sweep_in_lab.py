@@ -1,0 +1,128 @@
+"""The Sweep in a real JupyterLab: the grid renders, Play trains every cell while the page keeps
+drawing at 20+ frames a second, a cell's Open button makes its Playground, no console errors."""
+
+import json
+import time
+
+import nbformat
+import pytest
+from lab import ARTIFACTS
+
+CELLS = [
+    "import nnwidgets as nw",
+    "sweep = nw.Sweep(nw.Playground(dataset='xor', noise=5, seed=1),\n"
+    "                 learning_rate=[0.001, 0.01, 0.03, 0.3, 3.0, 10.0], seed=[1, 2])\n"
+    "sweep",
+    "reg = nw.Sweep({'dataset': 'plane', 'seed': 1}, learning_rate=[0.003, 0.03, 3, 30])\n"
+    "reg.step(50)\n"
+    "reg",
+]
+
+
+@pytest.fixture(scope="module")
+def sweep_notebook(jupyter_lab):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in CELLS]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    name = "e2e_sweep.ipynb"
+    nbformat.write(notebook, jupyter_lab.root_dir / name)
+    return name
+
+
+@pytest.fixture
+def lab(sweep_notebook, open_notebook):
+    lab = open_notebook(sweep_notebook, timeout=120)
+    lab.page.locator(".nnw-v-sweep[data-frame]").first.wait_for()
+    return lab
+
+
+def kernel(lab, expression):
+    return json.loads(lab.run(f"import json; print(json.dumps({expression}))"))
+
+
+def wait_until(condition, what, timeout=30):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.1)
+
+
+def test_sweep_trains_live_and_opens_a_cell(lab):
+    page = lab.page
+    view = page.locator(".nnw-v-sweep").first
+    view.scroll_into_view_if_needed()
+    cells = view.locator(".nnw-v-sweep-cell")
+    assert cells.count() == 12
+    assert view.locator(".nnw-v-sweep-head").all_text_contents() == [
+        "lr 0.001",
+        "lr 0.01",
+        "lr 0.03",
+        "lr 0.3",
+        "lr 3",
+        "lr 10",
+    ]
+    assert view.locator(".nnw-v-sweep-rowhead").all_text_contents() == ["seed 1", "seed 2"]
+    first_map = view.locator('[data-index="4"]').locator("canvas.nnw-v-sweep-map")
+    before = first_map.evaluate("(c) => c.toDataURL()")
+
+    view.get_by_role("button", name="Play").click()
+    wait_until(lambda: kernel(lab, "sweep.epoch") > 20, "the sweep to train")
+    # Frames per second of the page while the sweep trains: every animation frame counted.
+    fps, drawn = page.evaluate(
+        """async () => {
+            const view = document.querySelector(".nnw-v-sweep");
+            const first = Number(view.dataset.frame);
+            let frames = 0;
+            const start = performance.now();
+            await new Promise((resolve) => {
+                const tick = () => {
+                    frames += 1;
+                    if (performance.now() - start < 3000) requestAnimationFrame(tick);
+                    else resolve();
+                };
+                requestAnimationFrame(tick);
+            });
+            const seconds = (performance.now() - start) / 1000;
+            return [frames / seconds, (Number(view.dataset.frame) - first) / seconds];
+        }"""
+    )
+    print(f"page: {fps:.1f} frames/s, sweep frames drawn: {drawn:.1f}/s")
+    assert fps >= 20, f"the page drew only {fps:.1f} frames a second while the sweep trained"
+    assert drawn >= 5, f"the sweep's cells were redrawn only {drawn:.1f} times a second"
+    wait_until(lambda: kernel(lab, "sweep.epoch") > 150, "150 epochs")
+    view.get_by_role("button", name="Pause").click()
+    wait_until(lambda: not kernel(lab, "sweep.playing"), "the sweep to pause")
+    assert first_map.evaluate("(c) => c.toDataURL()") != before
+    best = kernel(lab, "sweep.best")
+    best_cell = view.locator(f'[data-index="{best}"]')
+    wait_until(
+        lambda: "nnw-v-best" in best_cell.get_attribute("class"), "the best cell to be outlined"
+    )
+    assert view.locator(".nnw-v-best").count() == 1
+    losses = best_cell.locator(".nnw-v-sweep-loss").inner_text()
+    assert losses.startswith("test ") and float(losses[5:]) == pytest.approx(
+        kernel(lab, f"sweep.test_loss[{best}]"), abs=1e-3, rel=0.06
+    )
+    view.screenshot(path=ARTIFACTS / "sweep.png")
+
+    best_cell.get_by_role("button", name="Open").click()
+    wait_until(lambda: kernel(lab, "sweep.opened is not None"), "the opened Playground")
+    assert kernel(lab, "sweep.opened.learning_rate") == kernel(
+        lab, f"sweep.configs[{best}]['learning_rate']"
+    )
+    assert kernel(lab, "sweep.opened.epoch") == kernel(lab, "sweep.epoch")
+    assert lab.console_errors == []
+
+
+def test_diverged_cells_are_greyed(lab):
+    view = lab.page.locator(".nnw-v-sweep").nth(1)
+    view.scroll_into_view_if_needed()
+    assert kernel(lab, "reg.diverged") == [False, False, True, True]
+    wait_until(lambda: view.locator(".nnw-v-diverged").count() == 2, "two greyed cells")
+    assert view.locator(".nnw-v-diverged .nnw-v-sweep-loss").all_text_contents() == [
+        "diverged",
+        "diverged",
+    ]
+    assert view.locator('[data-index="1"]').get_attribute("class").endswith("nnw-v-best")
+    view.screenshot(path=ARTIFACTS / "sweep-diverged.png")
+    assert lab.console_errors == []
