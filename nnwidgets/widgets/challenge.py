@@ -60,7 +60,8 @@ class Challenge(ipywidgets.HTML):
     def check(self) -> CheckResult:
         """Pass or fail, with the reason: the first limit broken or target missed, else all met."""
         pg = self.playground
-        for broken in self._broken_limits():
+        broken = next(self._broken_limits(), None)
+        if broken is not None:
             return CheckResult(False, broken)
         missed, reached = [], []
         for name, value in self.target.items():
