@@ -1,0 +1,86 @@
+"""The Sweep view in a real JupyterLab in headless Chromium: frames drawn per second while 64
+configurations train (8 learning rates × 8 seeds on XOR, device pixel ratio 2).
+
+Run: `python tests/bench/bench_sweep_view.py`. Frames drawn are those the browser acknowledged
+after drawing them. Target: ≥ 20 frames/s while training. How much faster the 64 train in one
+kernel than one after another is the engine benchmark's sweep figure (bench_engine.py).
+Prints the figures, whether the target is met, and last one JSON line.
+"""
+
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
+from lab import CHROMIUM_ARGS, open_lab_notebook, running_lab  # noqa: E402
+
+TARGET_FPS = 20
+WARMUP_S = 3.0
+MEASURE_S = 5.0
+SOURCE = """\
+import nnwidgets as nw
+sweep = nw.Sweep(nw.Playground(dataset="xor", seed=1),
+                 learning_rate=[0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1],
+                 seed=list(range(1, 9)))
+sweep"""
+
+
+def kernel(notebook, expression):
+    return json.loads(notebook.run(f"import json; print(json.dumps({expression}))"))
+
+
+def sample(notebook) -> dict:
+    return kernel(
+        notebook,
+        "{'frames': sweep._pacer.acknowledged, 'epoch': sweep.epoch,"
+        " 't': __import__('time').monotonic()}",
+    )
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        print("Chromium not found: install Debian's chromium package (make chromium)")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="nnwidgets-bench-") as tmp:
+        notebooks = Path(tmp) / "source"
+        notebooks.mkdir()
+        notebook = nbformat.v4.new_notebook()
+        notebook.cells = [nbformat.v4.new_code_cell(SOURCE)]
+        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+        nbformat.write(notebook, notebooks / "bench_sweep.ipynb")
+        with running_lab(Path(tmp), notebooks) as lab, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium, headless=True, args=CHROMIUM_ARGS
+            )
+            page_notebook = open_lab_notebook(browser, lab, "bench_sweep.ipynb", timeout=120)
+            page_notebook.run("sweep.step(1)\nsweep.play()")  # compiles, then plays
+            time.sleep(WARMUP_S)
+            first = sample(page_notebook)
+            time.sleep(MEASURE_S)
+            last = sample(page_notebook)
+            page_notebook.run("sweep.pause()")
+            errors = page_notebook.console_errors
+            page_notebook.page.context.close()
+            browser.close()
+    seconds = last["t"] - first["t"]
+    fps = (last["frames"] - first["frames"]) / seconds
+    epochs = (last["epoch"] - first["epoch"]) / seconds
+    met = fps >= TARGET_FPS and not errors
+    print("Sweep view in JupyterLab, headless Chromium (DPR 2), 64 configurations training:")
+    print(f"  {fps:.1f} frames drawn/s (target >= {TARGET_FPS}: {'met' if met else 'NOT met'});")
+    print(f"  {epochs:,.0f} epochs/s of all 64 at once ({64 * epochs:,.0f} configuration-epochs/s)")
+    results = {"frames_per_s": fps, "epochs_per_s": epochs, "console_errors": errors, "met": met}
+    print(json.dumps({"bench": "sweep_view", "results": results, "failed": [] if met else ["fps"]}))
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
