@@ -126,3 +126,34 @@ def accuracy(model, X, classes: np.ndarray) -> float:
     else:
         guess = np.argmax(predicted, axis=-1)
     return float(np.mean(guess == classes))
+
+
+def check_units(units, width: int, name: str) -> tuple[int, ...]:
+    """`units` checked against a layer of `width` units: 2 or 3 distinct indices; None picks
+    every unit of a 2- or 3-unit layer. TypeError/ValueError naming `units` and the layer."""
+    if units is None:
+        if width in (2, 3):
+            return tuple(range(width))
+        raise ValueError(
+            f"layer {name!r} has {width} units: pick 2 or 3 of them with units=(i, j) or "
+            f"(i, j, k), each from 0 to {width - 1}"
+        )
+    if isinstance(units, (str, bytes)):
+        raise TypeError(f"units must be 2 or 3 unit indices, got {units!r}")
+    try:
+        chosen = tuple(units)
+    except TypeError:
+        raise TypeError(f"units must be 2 or 3 unit indices, got {units!r}") from None
+    if len(chosen) not in (2, 3):
+        raise ValueError(f"units must name 2 or 3 units, got {len(chosen)}: {units!r}")
+    for unit in chosen:
+        if isinstance(unit, bool) or not isinstance(unit, numbers.Integral):
+            raise TypeError(f"units must be ints, got {unit!r} in {units!r}")
+        if not 0 <= unit < width:
+            raise ValueError(
+                f"units={units!r}: layer {name!r} has {width} units, so each must be 0 to "
+                f"{width - 1}"
+            )
+    if len(set(chosen)) != len(chosen):
+        raise ValueError(f"units must be different units, got {units!r}")
+    return tuple(int(u) for u in chosen)

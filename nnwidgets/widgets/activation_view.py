@@ -9,7 +9,14 @@ import traitlets
 
 from ..model.callbacks import Callback
 from ._base import FrontEndWidget
-from ._model_info import accuracy, check_inputs, class_labels, layer_index, units_of
+from ._model_info import (
+    accuracy,
+    check_inputs,
+    check_units,
+    class_labels,
+    layer_index,
+    units_of,
+)
 from ._throttle import Throttle
 
 MAX_POINTS = 5000  # more only clutters the scatter and slows each epoch's message
@@ -62,7 +69,7 @@ class ActivationView(FrontEndWidget, Callback):
         X = check_inputs(model, X, "X")
         labels, names = class_labels(y, len(X), "y")
         index = _pick_layer(model, layer)
-        chosen = _check_units(units, units_of(model.layers[index]), model.layers[index].name)
+        chosen = check_units(units, units_of(model.layers[index]), model.layers[index].name)
         test = None
         if (X_test is None) != (y_test is None):
             raise ValueError("X_test and y_test go together: give both or neither")
@@ -192,30 +199,3 @@ def _pick_layer(model, layer) -> int:
         f"no layer has 2 or 3 units ({widths}): pick one with layer=..., and its units with "
         "units=(i, j) or (i, j, k)"
     )
-
-
-def _check_units(units, width: int, name: str) -> tuple[int, ...]:
-    if units is None:
-        if width in (2, 3):
-            return tuple(range(width))
-        raise ValueError(
-            f"layer {name!r} has {width} units: pick 2 or 3 of them with units=(i, j) or "
-            f"(i, j, k), each from 0 to {width - 1}"
-        )
-    try:
-        chosen = tuple(units)
-    except TypeError:
-        raise TypeError(f"units must be 2 or 3 unit indices, got {units!r}") from None
-    if len(chosen) not in (2, 3):
-        raise ValueError(f"units must name 2 or 3 units, got {len(chosen)}: {units!r}")
-    for unit in chosen:
-        if isinstance(unit, bool) or not isinstance(unit, numbers.Integral):
-            raise TypeError(f"units must be ints, got {unit!r} in {units!r}")
-        if not 0 <= unit < width:
-            raise ValueError(
-                f"units={units!r}: layer {name!r} has {width} units, so each must be 0 to "
-                f"{width - 1}"
-            )
-    if len(set(chosen)) != len(chosen):
-        raise ValueError(f"units must be different units, got {units!r}")
-    return tuple(int(u) for u in chosen)

@@ -2,19 +2,16 @@
 links, readable however wide the layers: a column of 784 inputs shows a few nodes and "… 774
 more", and only the links between drawn nodes travel and are drawn."""
 
-import asyncio
-import contextlib
 import math
 import numbers
-import threading
 
 import numpy as np
 import traitlets
 
 from ..model.callbacks import Callback
 from ._base import FrontEndWidget
+from ._following import FollowsTraining, is_playground
 from ._model_info import activation_name, input_features, is_dense, units_of
-from ._throttle import Throttle
 
 MAX_NODES = 12  # per column; a wider layer shows MAX_NODES - 2 first nodes, "…", its last node
 # Link colour and width scales (see `_scales`): the Playground's own, so a Playground's diagram
@@ -31,7 +28,7 @@ def shown_nodes(units: int, max_nodes: int = MAX_NODES) -> list[int]:
     return [*range(max_nodes - 2), units - 1]
 
 
-class NetworkDiagram(FrontEndWidget, Callback):
+class NetworkDiagram(FollowsTraining, FrontEndWidget, Callback):
     """The network as columns of nodes (input first) and links coloured by the weight's sign and
     size (the Playground's orange for negative, blue for positive), thicker for larger weights;
     under each column its name, units, activation and parameter count.
@@ -63,7 +60,7 @@ class NetworkDiagram(FrontEndWidget, Callback):
 
     def __init__(self, model_or_playground, **kwargs):
         source = model_or_playground
-        self._playground = _is_playground(source)
+        self._playground = is_playground(source)
         if not self._playground and not (
             hasattr(source, "layers") and hasattr(source, "get_weights")
         ):
@@ -77,17 +74,13 @@ class NetworkDiagram(FrontEndWidget, Callback):
         if max_nodes < 3:
             raise ValueError(f"max_nodes must be at least 3, got {max_nodes}")
         self._source = source
-        self._throttle = Throttle()
-        self._lock = threading.RLock()
-        self._pending = None  # a timer for the update a burst of frames left behind
-        self._loop = _running_loop()
+        self._init_following()
         columns, links = _describe(source, self._playground, max_nodes)
         super().__init__(**kwargs)
         self.model = None if self._playground else source
         self.params = {}
         self._publish(columns, links)
-        if self._playground:
-            source.observe(self._on_playground_frame, names=["_frame"])
+        self._follow(source)
 
     @traitlets.validate("max_nodes")
     def _valid_max_nodes(self, proposal):
@@ -107,41 +100,6 @@ class NetworkDiagram(FrontEndWidget, Callback):
             columns, links = _describe(self._source, self._playground, self.max_nodes)
             self._publish(columns, links)
 
-    def close(self):
-        if getattr(self, "_playground", False):
-            with contextlib.suppress(ValueError):
-                self._source.unobserve(self._on_playground_frame, names=["_frame"])
-        super().close()
-
-    # --- following ----------------------------------------------------------------------------
-
-    def on_epoch_end(self, epoch, logs=None) -> None:
-        if self._throttle.ready():
-            self.refresh()
-
-    def on_train_end(self, logs=None) -> None:
-        self.refresh()
-
-    def _on_playground_frame(self, change) -> None:
-        if self._throttle.ready():
-            self.refresh()
-            return
-        # Too soon after the last update: send this frame's weights a little later, unless an
-        # update is already waiting (it will read the weights as they are then).
-        if self._loop is None or self._pending is not None:
-            return
-        delay = self._throttle.seconds_left()
-
-        def later():
-            self._pending = None
-            self.refresh()
-
-        def schedule():
-            self._pending = self._loop.call_later(delay, later)
-
-        self._pending = True  # claimed until the loop sets the real timer
-        self._loop.call_soon_threadsafe(schedule)
-
     def _publish(self, columns, links) -> None:
         weights = [np.concatenate([W.ravel(), b.ravel()]) for W, b, _ in links]
         data = np.concatenate(weights).astype(np.float32) if weights else np.zeros(0, np.float32)
@@ -152,17 +110,6 @@ class NetworkDiagram(FrontEndWidget, Callback):
             self._scales = scales.tobytes()
             self._frame += 1
         self._throttle.mark()
-
-
-def _is_playground(source) -> bool:
-    return type(source).__name__ == "Playground" and hasattr(source, "weights")
-
-
-def _running_loop():
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
 
 
 def _column(name, kind, units, max_nodes, activation=None, params=0, labels=None):

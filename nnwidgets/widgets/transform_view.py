@@ -8,25 +8,28 @@ different dimension (a 2-unit stage next to a 3-unit one) are interpolated by pa
 smaller with zeros: a plane of 2-D points is the plane z = 0 of the 3-D space, so going 2 → 3
 units lifts the plane out of the floor, and 3 → 2 flattens it onto it."""
 
-import asyncio
-import contextlib
 import numbers
-import threading
 
 import numpy as np
 import traitlets
 
 from ..model.callbacks import Callback
 from ._base import FrontEndWidget
-from ._model_info import activation_name, class_labels, input_features, layer_index
-from ._throttle import Throttle
+from ._following import FollowsTraining, is_playground
+from ._model_info import (
+    activation_name,
+    check_units,
+    class_labels,
+    input_features,
+    layer_index,
+)
 
 MAX_POINTS = 2000  # data points drawn; a larger X is shown through a fixed random sample
 PLAYGROUND_SQUARE = (-6.0, 6.0)  # the Playground's input square, as its heat maps draw it
 MIN_GRID, MAX_GRID = 2, 101
 
 
-class TransformView(FrontEndWidget, Callback):
+class TransformView(FollowsTraining, FrontEndWidget, Callback):
     """A grid of the input square (its rows and columns as lines), the unit vectors î and ĵ and
     the data points coloured by class, pushed through each layer's stages: W·x, +b and the
     activation, then the next layer. The stage slider and the Play button animate smoothly
@@ -77,7 +80,7 @@ class TransformView(FrontEndWidget, Callback):
         **kwargs,
     ):
         source = model_or_playground
-        self._playground = _is_playground(source)
+        self._playground = is_playground(source)
         if not self._playground and not (
             hasattr(source, "layers") and hasattr(source, "get_weights")
         ):
@@ -114,17 +117,13 @@ class TransformView(FrontEndWidget, Callback):
                     f"one takes {input_features(source)}"
                 )
             self._data = None if X is None else _check_data(X, y, max_points)
-        self._throttle = Throttle()
-        self._lock = threading.RLock()
-        self._pending = None
-        self._loop = _running_loop()
+        self._init_following()
         index, values, labels, names = self._compute()  # raises before anything is shown
         super().__init__(**kwargs)
         self.model = None if self._playground else source
         self.params = {}
         self._publish(index, values, labels, names)
-        if self._playground:
-            source.observe(self._on_playground_frame, names=["_frame"])
+        self._follow(source)
 
     # --- Python-side reading ----------------------------------------------------------------
 
@@ -147,41 +146,7 @@ class TransformView(FrontEndWidget, Callback):
         with self._lock:
             self._publish(*self._compute())
 
-    def close(self):
-        if getattr(self, "_playground", False):
-            with contextlib.suppress(ValueError):
-                self._source.unobserve(self._on_playground_frame, names=["_frame"])
-        super().close()
-
-    # --- following ----------------------------------------------------------------------------
-
-    def on_epoch_end(self, epoch, logs=None) -> None:
-        if self._throttle.ready():
-            self.refresh()
-
-    def on_train_end(self, logs=None) -> None:
-        self.refresh()
-
-    def _on_playground_frame(self, change) -> None:
-        if self._throttle.ready():
-            self._refresh_quietly()
-            return
-        # Too soon after the last update: recompute a little later, unless one already waits.
-        if self._loop is None or self._pending is not None:
-            return
-        delay = self._throttle.seconds_left()
-
-        def later():
-            self._pending = None
-            self._refresh_quietly()
-
-        def schedule():
-            self._pending = self._loop.call_later(delay, later)
-
-        self._pending = True
-        self._loop.call_soon_threadsafe(schedule)
-
-    def _refresh_quietly(self) -> None:
+    def _refresh_from_playground(self) -> None:
         try:
             self.refresh()
         except ValueError:
@@ -425,30 +390,8 @@ def _units_for(units, network) -> list[tuple[int, ...]]:
         if wanted is None or (position not in per_layer and width <= 3):
             chosen.append(tuple(range(min(width, 3))))
             continue
-        chosen.append(_check_units(wanted, width, entry[0]))
+        chosen.append(check_units(wanted, width, entry[0]))
     return chosen
-
-
-def _check_units(units, width, name):
-    if isinstance(units, (str, bytes)):
-        raise TypeError(f"units must be 2 or 3 unit indices, got {units!r}")
-    try:
-        picked = tuple(units)
-    except TypeError:
-        raise TypeError(f"units must be 2 or 3 unit indices, got {units!r}") from None
-    if len(picked) not in (2, 3):
-        raise ValueError(f"units must name 2 or 3 units, got {len(picked)}: {units!r}")
-    for unit in picked:
-        if isinstance(unit, bool) or not isinstance(unit, numbers.Integral):
-            raise TypeError(f"units must be ints, got {unit!r} in {units!r}")
-        if not 0 <= unit < width:
-            raise ValueError(
-                f"units={units!r}: layer {name!r} has {width} units, so each must be 0 to "
-                f"{width - 1}"
-            )
-    if len(set(picked)) != len(picked):
-        raise ValueError(f"units must be different units, got {units!r}")
-    return tuple(int(u) for u in picked)
 
 
 def _check_data(X, y, max_points):
@@ -485,14 +428,3 @@ def _check_playground(pg):
             f"exactly x1, x2 (in that order); it has {', '.join(features)}. Set "
             "pg.features = ['x1', 'x2']"
         )
-
-
-def _is_playground(source) -> bool:
-    return type(source).__name__ == "Playground" and hasattr(source, "weights")
-
-
-def _running_loop():
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None

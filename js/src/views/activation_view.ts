@@ -6,8 +6,9 @@ import type { AnyModel } from "@anywidget/types";
 import { readBytes, readFloat32 } from "../playground/float_rows";
 import { drawFrame, makeAxes } from "./axes";
 import { element, font, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";
-import { type Angles, cubeEdges, DEFAULT_ANGLES, dragAngles, projectCorner, projectPoints } from "./projection";
+import { cubeEdges, projectCorner, projectPoints } from "./projection";
 import { classColors, type Extent, extent, formatTick, niceTicks, padExtent } from "./scales";
+import { Turntable } from "./turntable";
 
 export interface ActivationViewState {
   layer_name: string;
@@ -23,7 +24,6 @@ export interface ActivationViewState {
   _labels: DataView;
 }
 
-const KEY_STEP = 0.08; // radians per arrow key press
 
 export function renderActivationView({
   model,
@@ -53,7 +53,7 @@ export function renderActivationView({
   el.append(root);
 
   let theme: Theme = readTheme(root);
-  let angles: Angles = { ...DEFAULT_ANGLES };
+  const turntable = new Turntable(canvas, () => dims() === 3, () => surface.invalidate());
   let drawCount = 0;
 
   const dims = () => Math.max(2, Math.min(3, (model.get("units") ?? []).length));
@@ -184,13 +184,13 @@ export function renderActivationView({
     context.strokeStyle = theme.line;
     context.beginPath();
     for (const [a, b] of cubeEdges()) {
-      const [x0, y0] = projectCorner(a, angles, cx, cy, size);
-      const [x1, y1] = projectCorner(b, angles, cx, cy, size);
+      const [x0, y0] = projectCorner(a, turntable.angles, cx, cy, size);
+      const [x1, y1] = projectCorner(b, turntable.angles, cx, cy, size);
       context.moveTo(x0, y0);
       context.lineTo(x1, y1);
     }
     context.stroke();
-    const origin = projectCorner([-1, -1, -1], angles, cx, cy, size);
+    const origin = projectCorner([-1, -1, -1], turntable.angles, cx, cy, size);
     context.strokeStyle = theme.soft;
     context.lineWidth = 1.5;
     context.font = font(theme, 11);
@@ -198,14 +198,14 @@ export function renderActivationView({
     for (let axis = 0; axis < 3; axis++) {
       const end: [number, number, number] = [-1, -1, -1];
       end[axis] = 1;
-      const [ex, ey] = projectCorner(end, angles, cx, cy, size);
+      const [ex, ey] = projectCorner(end, turntable.angles, cx, cy, size);
       context.beginPath();
       context.moveTo(origin[0], origin[1]);
       context.lineTo(ex, ey);
       context.stroke();
       const beyond: [number, number, number] = [-1, -1, -1];
       beyond[axis] = 1.25;
-      const [lx, ly] = projectCorner(beyond, angles, cx, cy, size);
+      const [lx, ly] = projectCorner(beyond, turntable.angles, cx, cy, size);
       context.textAlign = "center";
       context.textBaseline = "middle";
       context.fillText(unitName(axis), lx, ly);
@@ -223,7 +223,7 @@ export function renderActivationView({
       origin[1] + 12,
     );
     context.restore();
-    const projected = projectPoints(used, ranges, angles, cx, cy, size);
+    const projected = projectPoints(used, ranges, turntable.angles, cx, cy, size);
     context.save();
     context.lineWidth = 0.6;
     context.strokeStyle = theme.surface;
@@ -239,49 +239,11 @@ export function renderActivationView({
     context.restore();
   }
 
-  // Turning the 3-D view: a drag, or arrow keys on the focused plot. Local to this view.
-  let dragging: { x: number; y: number; id: number } | null = null;
-  const onDown = (event: PointerEvent) => {
-    if (dims() !== 3) return;
-    dragging = { x: event.clientX, y: event.clientY, id: event.pointerId };
-    canvas.setPointerCapture(event.pointerId);
-    event.preventDefault();
-  };
-  const onMove = (event: PointerEvent) => {
-    if (!dragging || event.pointerId !== dragging.id) return;
-    angles = dragAngles(angles, event.clientX - dragging.x, event.clientY - dragging.y);
-    dragging.x = event.clientX;
-    dragging.y = event.clientY;
-    surface.invalidate();
-  };
-  const onUp = (event: PointerEvent) => {
-    if (dragging && event.pointerId === dragging.id) dragging = null;
-  };
-  const onKey = (event: KeyboardEvent) => {
-    if (dims() !== 3) return;
-    const turns: Record<string, [number, number]> = {
-      ArrowLeft: [-1, 0],
-      ArrowRight: [1, 0],
-      ArrowUp: [0, -1],
-      ArrowDown: [0, 1],
-    };
-    const turn = turns[event.key];
-    if (!turn) return;
-    angles = dragAngles(angles, turn[0], turn[1], KEY_STEP);
-    surface.invalidate();
-    event.preventDefault();
-    event.stopPropagation(); // JupyterLab would move between cells
-  };
   const onSlider = () => {
     model.set("epoch", Number(slider.value));
     model.save_changes();
   };
   const onSliderKey = (event: KeyboardEvent) => event.stopPropagation();
-  canvas.addEventListener("pointerdown", onDown);
-  canvas.addEventListener("pointermove", onMove);
-  canvas.addEventListener("pointerup", onUp);
-  canvas.addEventListener("pointercancel", onUp);
-  canvas.addEventListener("keydown", onKey);
   slider.addEventListener("input", onSlider);
   slider.addEventListener("keydown", onSliderKey);
 

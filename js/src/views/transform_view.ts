@@ -9,7 +9,7 @@ import type { AnyModel } from "@anywidget/types";
 import { readBytes, readFloat32 } from "../playground/float_rows";
 import { drawFrame, makeAxes } from "./axes";
 import { element, font, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";
-import { type Angles, cubeEdges, DEFAULT_ANGLES, dragAngles } from "./projection";
+import { cubeEdges } from "./projection";
 import { classColors, niceTicks } from "./scales";
 import {
   type Fit,
@@ -22,6 +22,7 @@ import {
   project3Into,
   stageSpan,
 } from "./transform_math";
+import { Turntable } from "./turntable";
 
 interface StageEntry {
   name: string;
@@ -55,7 +56,6 @@ const SECONDS_PER_STAGE_PLAYING = 1.3;
 const SECONDS_PER_STAGE_SEEKING = 0.7;
 const I_COLOR = "#d62728";
 const J_COLOR = "#2ca02c";
-const KEY_STEP = 0.08;
 
 export function renderTransformView({
   model,
@@ -91,7 +91,7 @@ export function renderTransformView({
   el.append(root);
 
   let theme: Theme = readTheme(root);
-  let angles: Angles = { ...DEFAULT_ANGLES };
+  const turntable = new Turntable(canvas, () => shows3d(), () => surface.invalidate());
 
   // --- the data, unpacked once per message ---------------------------------------------------
   let index: TransformIndex = { grid: 0, basis: 3, points: 0, square: [-1, 1, -1, 1], stages: [] };
@@ -263,7 +263,7 @@ export function renderTransformView({
       ox = width / 2;
       oy = height / 2;
       drawCube(context, width, height);
-      project3Into(current, count, fit, angles, ox, oy, size, screenX, screenY);
+      project3Into(current, count, fit, turntable.angles, ox, oy, size, screenX, screenY);
     } else {
       const box = { left: 44, top: 8, right: width - 8, bottom: height - 34 };
       size = Math.min(box.right - box.left, box.bottom - box.top);
@@ -379,7 +379,7 @@ export function renderTransformView({
     corner[0] = x;
     corner[1] = y;
     corner[2] = z;
-    if (is3d) project3Into(corner, 1, fit, angles, ox, oy, size, cornerX, cornerY);
+    if (is3d) project3Into(corner, 1, fit, turntable.angles, ox, oy, size, cornerX, cornerY);
     else project2Into(corner, 1, fit, ox, oy, size, cornerX, cornerY);
     return [cornerX[0], cornerY[0]];
   }
@@ -483,44 +483,7 @@ export function renderTransformView({
     const { from, to, t } = stageSpan(position, entries.length);
     return entries[from]?.dims === 3 || (t > 0 && entries[to]?.dims === 3);
   };
-  let dragging: { x: number; y: number; id: number } | null = null;
-  const onDown = (event: PointerEvent) => {
-    if (!shows3d()) return;
-    dragging = { x: event.clientX, y: event.clientY, id: event.pointerId };
-    canvas.setPointerCapture(event.pointerId);
-    event.preventDefault();
-  };
-  const onMove = (event: PointerEvent) => {
-    if (!dragging || event.pointerId !== dragging.id) return;
-    angles = dragAngles(angles, event.clientX - dragging.x, event.clientY - dragging.y);
-    dragging.x = event.clientX;
-    dragging.y = event.clientY;
-    surface.invalidate();
-  };
-  const onUp = (event: PointerEvent) => {
-    if (dragging && event.pointerId === dragging.id) dragging = null;
-  };
-  const onKey = (event: KeyboardEvent) => {
-    if (!shows3d()) return;
-    const turns: Record<string, [number, number]> = {
-      ArrowLeft: [-1, 0],
-      ArrowRight: [1, 0],
-      ArrowUp: [0, -1],
-      ArrowDown: [0, 1],
-    };
-    const turn = turns[event.key];
-    if (!turn) return;
-    angles = dragAngles(angles, turn[0], turn[1], KEY_STEP);
-    surface.invalidate();
-    event.preventDefault();
-    event.stopPropagation();
-  };
   canvas.tabIndex = 0;
-  canvas.addEventListener("pointerdown", onDown);
-  canvas.addEventListener("pointermove", onMove);
-  canvas.addEventListener("pointerup", onUp);
-  canvas.addEventListener("pointercancel", onUp);
-  canvas.addEventListener("keydown", onKey);
 
   const applySize = () => {
     const size = model.get("size");

@@ -1,0 +1,70 @@
+"""Views that follow training: a model's `fit` (passed as a callback) or a Playground's frames,
+at most ~10 updates a second (`Throttle`), the last one always drawn.
+
+A view mixes `FollowsTraining` in before its widget base and defines `refresh()`. It calls
+`_init_following()` before drawing and `_follow(source)` once the widget exists.
+"""
+
+import contextlib
+import threading
+
+from ._throttle import Throttle
+from .training_loop import running_loop
+
+
+def is_playground(source) -> bool:
+    # By name, not isinstance: the views never import the Playground's module for this.
+    return type(source).__name__ == "Playground" and hasattr(source, "weights")
+
+
+class FollowsTraining:
+    def _init_following(self) -> None:
+        self._throttle = Throttle()
+        self._lock = threading.RLock()
+        self._pending = None  # a timer for the update a burst of frames left behind
+        self._loop = running_loop()  # the kernel's, when made in a cell
+        self._followed = None
+
+    def _follow(self, source) -> None:
+        if is_playground(source):
+            self._followed = source
+            source.observe(self._on_playground_frame, names=["_frame"])
+
+    def close(self):
+        if getattr(self, "_followed", None) is not None:
+            with contextlib.suppress(ValueError):
+                self._followed.unobserve(self._on_playground_frame, names=["_frame"])
+        super().close()
+
+    def on_epoch_end(self, epoch, logs=None) -> None:
+        if self._throttle.ready():
+            self.refresh()
+
+    def on_train_end(self, logs=None) -> None:
+        self.refresh()
+
+    def _refresh_from_playground(self) -> None:
+        """What a Playground's frame triggers; views that may not draw every Playground
+        override it."""
+        self.refresh()
+
+    def _on_playground_frame(self, change) -> None:
+        if self._throttle.ready():
+            self._refresh_from_playground()
+            return
+        # Too soon after the last update: update a little later, unless an update already
+        # waits (it will read the weights as they are then).
+        if self._loop is None or self._pending is not None:
+            return
+        delay = self._throttle.seconds_left()
+
+        def later():
+            self._pending = None
+            self._refresh_from_playground()
+
+        def schedule():
+            self._pending = self._loop.call_later(delay, later)
+
+        self._pending = True  # claimed until the loop sets the real timer
+        # Frames may be observed on a subshell thread: the timer is set on the kernel's loop.
+        self._loop.call_soon_threadsafe(schedule)
