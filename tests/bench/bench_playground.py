@@ -17,10 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import nbformat
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-from lab import CHROMIUM_ARGS, open_lab_notebook, running_lab  # noqa: E402
+from lab import CHROMIUM_ARGS, kernel, open_lab_notebook, running_lab, write_notebook  # noqa: E402
 
 ALL_FEATURES = ["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"]
 NETWORKS = {
@@ -36,18 +34,6 @@ LATENCY_TARGET_MS = 100
 WARMUP_S = 3.0
 MEASURE_S = 5.0
 LATENCY_TRIALS = 9
-
-
-def kernel(notebook, expression):
-    return json.loads(notebook.run(f"import json; print(json.dumps({expression}))"))
-
-
-def write_notebook(folder: Path, name: str, config: dict) -> None:
-    notebook = nbformat.v4.new_notebook()
-    source = f"import nnwidgets as nw\npg = nw.Playground(seed=1, **{config!r})\npg"
-    notebook.cells = [nbformat.v4.new_code_cell(source)]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nbformat.write(notebook, folder / f"{name}.ipynb")
 
 
 def sample(notebook) -> dict:
@@ -158,7 +144,8 @@ def main() -> int:
         notebooks = Path(tmp) / "source"
         notebooks.mkdir()
         for name, config in NETWORKS.items():
-            write_notebook(notebooks, f"bench_{name}", config)
+            source = f"import nnwidgets as nw\npg = nw.Playground(seed=1, **{config!r})\npg"
+            write_notebook(notebooks, f"bench_{name}.ipynb", [source])
         with running_lab(Path(tmp), notebooks) as lab, sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=chromium, headless=True, args=CHROMIUM_ARGS

@@ -14,10 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import nbformat
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-from lab import CHROMIUM_ARGS, open_lab_notebook, running_lab  # noqa: E402
+from lab import CHROMIUM_ARGS, kernel, open_lab_notebook, running_lab, write_notebook  # noqa: E402
 
 TARGET_FPS = 20
 WARMUP_S = 3.0
@@ -28,10 +26,6 @@ sweep = nw.Sweep(nw.Playground(dataset="xor", seed=1),
                  learning_rate=[0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1],
                  seed=list(range(1, 9)))
 sweep"""
-
-
-def kernel(notebook, expression):
-    return json.loads(notebook.run(f"import json; print(json.dumps({expression}))"))
 
 
 def sample(notebook) -> dict:
@@ -52,10 +46,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="nnwidgets-bench-") as tmp:
         notebooks = Path(tmp) / "source"
         notebooks.mkdir()
-        notebook = nbformat.v4.new_notebook()
-        notebook.cells = [nbformat.v4.new_code_cell(SOURCE)]
-        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-        nbformat.write(notebook, notebooks / "bench_sweep.ipynb")
+        write_notebook(notebooks, "bench_sweep.ipynb", [SOURCE])
         with running_lab(Path(tmp), notebooks) as lab, sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=chromium, headless=True, args=CHROMIUM_ARGS

@@ -14,10 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import nbformat
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-from lab import CHROMIUM_ARGS, open_lab_notebook, running_lab  # noqa: E402
+from lab import CHROMIUM_ARGS, open_lab_notebook, running_lab, write_notebook  # noqa: E402
 
 TARGET_FPS = 50
 MEASURE_S = 6.0
@@ -73,10 +71,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="nnwidgets-bench-") as tmp:
         notebooks = Path(tmp) / "source"
         notebooks.mkdir()
-        notebook = nbformat.v4.new_notebook()
-        notebook.cells = [nbformat.v4.new_code_cell(SOURCE)]
-        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-        nbformat.write(notebook, notebooks / "bench_transform.ipynb")
+        write_notebook(notebooks, "bench_transform.ipynb", [SOURCE])
         with running_lab(Path(tmp), notebooks) as lab, sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=chromium, headless=True, args=CHROMIUM_ARGS

@@ -265,3 +265,34 @@ def open_lab_notebook(browser, lab: JupyterLab, name: str, timeout: float = 60, 
     if failures:
         raise KernelError(ANSI_ESCAPE.sub("", "\n\n".join(failures)))
     return notebook
+
+
+# --- what the tests and benchmarks share ---------------------------------------------------------
+
+
+def write_notebook(folder: Path, name: str, cells: list[str]) -> str:
+    """A notebook of code `cells` written to `folder/name`; returns `name`."""
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(notebook, folder / name)
+    return name
+
+
+def kernel(notebook: LabNotebook, expression: str):
+    """The value of a Python expression in the notebook's kernel, through JSON."""
+    return json.loads(notebook.run(f"import json; print(json.dumps({expression}))"))
+
+
+def pixels(canvas) -> str:
+    """A canvas's pixels, as a data URL to compare."""
+    return canvas.evaluate("(c) => c.toDataURL()")
+
+
+def wait_until(condition, what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.05)

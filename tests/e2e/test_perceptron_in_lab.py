@@ -1,12 +1,8 @@
 """The Perceptron and the ActivationGallery in a real JupyterLab: a slider moves the boundary and
 recolours points, the select changes the curve, a drag moves the probe, and no console errors."""
 
-import json
-import time
-
-import nbformat
 import pytest
-from lab import ARTIFACTS
+from lab import ARTIFACTS, kernel, pixels, wait_until, write_notebook
 
 CELLS = [
     "import nnwidgets as nw\np1 = nw.Perceptron()\np1",
@@ -17,29 +13,10 @@ CELLS = [
 
 @pytest.fixture
 def lab(jupyter_lab, open_notebook):
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell(source) for source in CELLS]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    name = "e2e_perceptron.ipynb"
-    nbformat.write(notebook, jupyter_lab.root_dir / name)
+    name = write_notebook(jupyter_lab.root_dir, "e2e_perceptron.ipynb", CELLS)
     lab = open_notebook(name, timeout=90)
     lab.page.locator(".nnw-v-gallery").first.wait_for()
     return lab
-
-
-def kernel(lab, expression):
-    return json.loads(lab.run(f"import json; print(json.dumps({expression}))"))
-
-
-def pixels(locator) -> str:
-    return locator.evaluate("(c) => c.toDataURL()")
-
-
-def wait_until(condition, what, timeout=20):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.1)
 
 
 def set_slider(slider, value: float) -> None:

@@ -1,10 +1,9 @@
 """The Playground in a real JupyterLab: what a person clicks and sees, checked in the kernel."""
 
-import json
 import time
 
-import nbformat
 import pytest
+from lab import kernel, pixels, write_notebook
 
 ONE_VIEW = ["import nnwidgets as nw\npg = nw.Playground(seed=1)\npg"]
 TWO_VIEWS = [*ONE_VIEW, "pg.step(123)\npg"]
@@ -12,11 +11,7 @@ TWO_VIEWS = [*ONE_VIEW, "pg.step(123)\npg"]
 
 def open_playground(jupyter_lab, open_notebook, cells):
     """A notebook of `cells` (the first makes `pg`), opened and run; returns the LabNotebook."""
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell(source) for source in cells]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    name = f"e2e_playground_{len(cells)}.ipynb"
-    nbformat.write(notebook, jupyter_lab.root_dir / name)
+    name = write_notebook(jupyter_lab.root_dir, f"e2e_playground_{len(cells)}.ipynb", cells)
     lab = open_notebook(name, timeout=90)
     lab.root = lab.page.locator(".nnw-pg").first
     lab.root.wait_for()
@@ -29,11 +24,6 @@ def playground(jupyter_lab, open_notebook):
     return open_playground(jupyter_lab, open_notebook, ONE_VIEW)
 
 
-def kernel(lab, expression):
-    """The value of a Python expression in the notebook's kernel, through JSON."""
-    return json.loads(lab.run(f"import json; print(json.dumps({expression}))"))
-
-
 def wait_for_kernel(lab, expression, timeout=20):
     deadline = time.monotonic() + timeout
     while not kernel(lab, expression):
@@ -44,8 +34,7 @@ def wait_for_kernel(lab, expression, timeout=20):
 
 def output_pixels(lab) -> str:
     """The output heatmap's pixels, as a data URL to compare."""
-    canvas = lab.root.locator(".nnw-pg-output canvas").first
-    return canvas.evaluate("(c) => c.toDataURL()")
+    return pixels(lab.root.locator(".nnw-pg-output canvas").first)
 
 
 def test_play_trains_and_the_output_changes_then_pause_holds(playground):

@@ -1,12 +1,8 @@
 """The Sweep in a real JupyterLab: the grid renders, Play trains every cell while the page keeps
 drawing at 20+ frames a second, a cell's Open button makes its Playground, no console errors."""
 
-import json
-import time
-
-import nbformat
 import pytest
-from lab import ARTIFACTS
+from lab import ARTIFACTS, kernel, wait_until, write_notebook
 
 CELLS = [
     "import nnwidgets as nw",
@@ -21,11 +17,7 @@ CELLS = [
 
 @pytest.fixture(scope="module")
 def sweep_notebook(jupyter_lab):
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell(source) for source in CELLS]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    name = "e2e_sweep.ipynb"
-    nbformat.write(notebook, jupyter_lab.root_dir / name)
+    name = write_notebook(jupyter_lab.root_dir, "e2e_sweep.ipynb", CELLS)
     return name
 
 
@@ -34,17 +26,6 @@ def lab(sweep_notebook, open_notebook):
     lab = open_notebook(sweep_notebook, timeout=120)
     lab.page.locator(".nnw-v-sweep[data-frame]").first.wait_for()
     return lab
-
-
-def kernel(lab, expression):
-    return json.loads(lab.run(f"import json; print(json.dumps({expression}))"))
-
-
-def wait_until(condition, what, timeout=30):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.1)
 
 
 def test_sweep_trains_live_and_opens_a_cell(lab):

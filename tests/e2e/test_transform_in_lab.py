@@ -1,12 +1,8 @@
 """The TransformView in a real JupyterLab: the stage slider moves the grid, Play animates through
 the stages, dragging turns a 3-D stage, it follows a Playground, and no console errors."""
 
-import json
-import time
-
-import nbformat
 import pytest
-from lab import ARTIFACTS
+from lab import ARTIFACTS, kernel, pixels, wait_until, write_notebook
 
 SETUP = """\
 import numpy as np
@@ -33,11 +29,7 @@ CELLS = [
 
 @pytest.fixture(scope="module")
 def transform_notebook(jupyter_lab):
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell(source) for source in CELLS]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    name = "e2e_transform.ipynb"
-    nbformat.write(notebook, jupyter_lab.root_dir / name)
+    name = write_notebook(jupyter_lab.root_dir, "e2e_transform.ipynb", CELLS)
     return name
 
 
@@ -46,21 +38,6 @@ def lab(transform_notebook, open_notebook):
     lab = open_notebook(transform_notebook, timeout=120)
     lab.page.locator(".nnw-v-transform").nth(2).wait_for()
     return lab
-
-
-def kernel(lab, expression):
-    return json.loads(lab.run(f"import json; print(json.dumps({expression}))"))
-
-
-def pixels(locator) -> str:
-    return locator.evaluate("(c) => c.toDataURL()")
-
-
-def wait_until(condition, what, timeout=20):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.05)
 
 
 def test_the_stage_slider_moves_the_grid_and_play_animates(lab):

@@ -1,12 +1,10 @@
 """The four views in a real JupyterLab: each renders, the ActivationView's slider and 3-D drag
 change what is drawn, LivePlot grows while `fit` runs, and no console errors."""
 
-import json
 import time
 
-import nbformat
 import pytest
-from lab import ARTIFACTS
+from lab import ARTIFACTS, kernel, pixels, wait_until, write_notebook
 
 SETUP = """\
 import time
@@ -52,11 +50,7 @@ CELLS = [
 
 @pytest.fixture(scope="module")
 def views_notebook(jupyter_lab):
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell(source) for source in CELLS]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    name = "e2e_views.ipynb"
-    nbformat.write(notebook, jupyter_lab.root_dir / name)
+    name = write_notebook(jupyter_lab.root_dir, "e2e_views.ipynb", CELLS)
     return name
 
 
@@ -65,21 +59,6 @@ def lab(views_notebook, open_notebook):
     lab = open_notebook(views_notebook, timeout=120)
     lab.page.locator(".nnw-v-weights").first.wait_for()
     return lab
-
-
-def kernel(lab, expression):
-    return json.loads(lab.run(f"import json; print(json.dumps({expression}))"))
-
-
-def pixels(locator) -> str:
-    return locator.evaluate("(c) => c.toDataURL()")
-
-
-def wait_until(condition, what, timeout=20):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.1)
 
 
 def start(lab, code):
