@@ -10,15 +10,13 @@ Prints a table, whether each target is met, and last one JSON line.
 """
 
 import json
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-from lab import CHROMIUM_ARGS, kernel, open_lab_notebook, running_lab, write_notebook  # noqa: E402
+from lab import kernel, lab_and_browser, open_lab_notebook  # noqa: E402
 
 ALL_FEATURES = ["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"]
 NETWORKS = {
@@ -133,35 +131,25 @@ def measure_architecture(notebook, root_selector) -> list[float]:
 
 
 def main() -> int:
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        print("Chromium not found: install Debian's chromium package (make chromium)")
-        return 1
     results, failures = {}, []
-    with tempfile.TemporaryDirectory(prefix="nnwidgets-bench-") as tmp:
-        notebooks = Path(tmp) / "source"
-        notebooks.mkdir()
-        for name, config in NETWORKS.items():
-            source = f"import nnwidgets as nw\npg = nw.Playground(seed=1, **{config!r})\npg"
-            write_notebook(notebooks, f"bench_{name}.ipynb", [source])
-        with running_lab(Path(tmp), notebooks) as lab, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium, headless=True, args=CHROMIUM_ARGS
-            )
-            for name in NETWORKS:
-                notebook = open_lab_notebook(browser, lab, f"bench_{name}.ipynb", timeout=120)
-                root = ".nnw-pg"
-                notebook.page.locator(root).first.wait_for()
-                notebook.run("pg.step(1)")  # compiles before anything is timed
-                result = measure_playing(notebook)
-                result["slider_ms"] = measure_slider(notebook, root)
-                result["architecture_ms"] = measure_architecture(notebook, root)
-                result["console_errors"] = notebook.console_errors
-                results[name] = result
-                notebook.page.context.close()
-            browser.close()
+    notebooks = {
+        f"bench_{name}.ipynb": [
+            f"import nnwidgets as nw\npg = nw.Playground(seed=1, **{config!r})\npg"
+        ]
+        for name, config in NETWORKS.items()
+    }
+    with lab_and_browser(notebooks) as (lab, browser):
+        for name in NETWORKS:
+            notebook = open_lab_notebook(browser, lab, f"bench_{name}.ipynb", timeout=120)
+            root = ".nnw-pg"
+            notebook.page.locator(root).first.wait_for()
+            notebook.run("pg.step(1)")  # compiles before anything is timed
+            result = measure_playing(notebook)
+            result["slider_ms"] = measure_slider(notebook, root)
+            result["architecture_ms"] = measure_architecture(notebook, root)
+            result["console_errors"] = notebook.console_errors
+            results[name] = result
+            notebook.page.context.close()
     print("Playground in JupyterLab, headless Chromium (device pixel ratio 2), while playing:")
     print(
         f"  {'network':9} {'frames/s':>9} {'epochs/s':>10} {'x orig.':>8} {'bytes/frame':>12}"

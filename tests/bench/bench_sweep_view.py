@@ -8,14 +8,12 @@ Prints the figures, whether the target is met, and last one JSON line.
 """
 
 import json
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-from lab import CHROMIUM_ARGS, kernel, open_lab_notebook, running_lab, write_notebook  # noqa: E402
+from lab import kernel, lab_and_browser, open_lab_notebook  # noqa: E402
 
 TARGET_FPS = 20
 WARMUP_S = 3.0
@@ -37,30 +35,16 @@ def sample(notebook) -> dict:
 
 
 def main() -> int:
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        print("Chromium not found: install Debian's chromium package (make chromium)")
-        return 1
-    with tempfile.TemporaryDirectory(prefix="nnwidgets-bench-") as tmp:
-        notebooks = Path(tmp) / "source"
-        notebooks.mkdir()
-        write_notebook(notebooks, "bench_sweep.ipynb", [SOURCE])
-        with running_lab(Path(tmp), notebooks) as lab, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium, headless=True, args=CHROMIUM_ARGS
-            )
-            page_notebook = open_lab_notebook(browser, lab, "bench_sweep.ipynb", timeout=120)
-            page_notebook.run("sweep.step(1)\nsweep.play()")  # compiles, then plays
-            time.sleep(WARMUP_S)
-            first = sample(page_notebook)
-            time.sleep(MEASURE_S)
-            last = sample(page_notebook)
-            page_notebook.run("sweep.pause()")
-            errors = page_notebook.console_errors
-            page_notebook.page.context.close()
-            browser.close()
+    with lab_and_browser({"bench_sweep.ipynb": [SOURCE]}) as (lab, browser):
+        page_notebook = open_lab_notebook(browser, lab, "bench_sweep.ipynb", timeout=120)
+        page_notebook.run("sweep.step(1)\nsweep.play()")  # compiles, then plays
+        time.sleep(WARMUP_S)
+        first = sample(page_notebook)
+        time.sleep(MEASURE_S)
+        last = sample(page_notebook)
+        page_notebook.run("sweep.pause()")
+        errors = page_notebook.console_errors
+        page_notebook.page.context.close()
     seconds = last["t"] - first["t"]
     fps = (last["frames"] - first["frames"]) / seconds
     epochs = (last["epoch"] - first["epoch"]) / seconds

@@ -8,14 +8,12 @@ whether the target is met, and last one JSON line.
 """
 
 import json
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
-from lab import CHROMIUM_ARGS, open_lab_notebook, running_lab, write_notebook  # noqa: E402
+from lab import lab_and_browser, open_lab_notebook  # noqa: E402
 
 TARGET_FPS = 50
 MEASURE_S = 6.0
@@ -62,29 +60,15 @@ MEASURE = """async ([seconds]) => {
 
 
 def main() -> int:
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium")
-    if chromium is None:
-        print("Chromium not found: install Debian's chromium package (make chromium)")
-        return 1
-    with tempfile.TemporaryDirectory(prefix="nnwidgets-bench-") as tmp:
-        notebooks = Path(tmp) / "source"
-        notebooks.mkdir()
-        write_notebook(notebooks, "bench_transform.ipynb", [SOURCE])
-        with running_lab(Path(tmp), notebooks) as lab, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium, headless=True, args=CHROMIUM_ARGS
-            )
-            page_notebook = open_lab_notebook(browser, lab, "bench_transform.ipynb", timeout=120)
-            page = page_notebook.page
-            page.locator(".nnw-v-transform canvas").wait_for()
-            time.sleep(1.0)
-            page.evaluate(MEASURE, [1.5])  # warm-up: one pass through the stages
-            result = page.evaluate(MEASURE, [MEASURE_S])
-            result["console_errors"] = page_notebook.console_errors
-            page.context.close()
-            browser.close()
+    with lab_and_browser({"bench_transform.ipynb": [SOURCE]}) as (lab, browser):
+        page_notebook = open_lab_notebook(browser, lab, "bench_transform.ipynb", timeout=120)
+        page = page_notebook.page
+        page.locator(".nnw-v-transform canvas").wait_for()
+        time.sleep(1.0)
+        page.evaluate(MEASURE, [1.5])  # warm-up: one pass through the stages
+        result = page.evaluate(MEASURE, [MEASURE_S])
+        result["console_errors"] = page_notebook.console_errors
+        page.context.close()
     fps = result["frames"] / (result["animating_ms"] / 1000) if result["animating_ms"] else 0.0
     display = result["page_frames"] / (result["wall_ms"] / 1000)
     met = fps >= TARGET_FPS and not result["console_errors"]

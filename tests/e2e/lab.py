@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -296,3 +297,27 @@ def wait_until(condition, what: str, timeout: float = 30) -> None:
     while not condition():
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
         time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def lab_and_browser(notebooks: dict[str, list[str]]):
+    """For the benchmarks: JupyterLab serving `notebooks` ({name: cells}) and headless Chromium;
+    yields (lab, browser) and always shuts both down."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        raise SystemExit("Chromium not found: install Debian's chromium package (make chromium)")
+    with tempfile.TemporaryDirectory(prefix="nnwidgets-bench-") as tmp:
+        source = Path(tmp) / "source"
+        source.mkdir()
+        for name, cells in notebooks.items():
+            write_notebook(source, name, cells)
+        with running_lab(Path(tmp), source) as lab, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=chromium, headless=True, args=CHROMIUM_ARGS
+            )
+            try:
+                yield lab, browser
+            finally:
+                browser.close()

@@ -5,7 +5,16 @@
 import type { AnyModel } from "@anywidget/types";
 import { readBytes, readFloat32 } from "../playground/float_rows";
 import { drawFrame, makeAxes } from "./axes";
-import { element, font, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";
+import {
+  element,
+  font,
+  injectViewStyles,
+  onThemeChange,
+  readTheme,
+  sizeSquarePlot,
+  Surface,
+  type Theme,
+} from "./kit";
 import { cubeEdges, projectCorner, projectPoints } from "./projection";
 import { classColors, type Extent, extent, formatTick, niceTicks, padExtent } from "./scales";
 import { Turntable } from "./turntable";
@@ -59,13 +68,7 @@ export function renderActivationView({
   const dims = () => Math.max(2, Math.min(3, (model.get("units") ?? []).length));
   const unitName = (k: number) => `${model.get("layer_name")}[${model.get("units")?.[k] ?? k}]`;
 
-  const applySize = () => {
-    const size = model.get("size");
-    canvas.style.width = `min(100%, ${size}px)`;
-    canvas.style.aspectRatio = "1 / 1";
-    canvas.style.height = "auto";
-    root.style.maxWidth = `${size + 30}px`;
-  };
+  const applySize = () => sizeSquarePlot(canvas, root, model.get("size"));
 
   const describe = () => {
     const epoch = model.get("epoch");

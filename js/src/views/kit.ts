@@ -224,3 +224,11 @@ export class Surface {
 export function font(theme: Theme, size: number, weight = 400): string {
   return `${weight} ${size}px ${theme.font}`;
 }
+
+/** A square plot `size` CSS pixels wide at most, narrower when the cell is (its card follows). */
+export function sizeSquarePlot(canvas: HTMLCanvasElement, card: HTMLElement, size: number): void {
+  canvas.style.width = `min(100%, ${size}px)`;
+  canvas.style.aspectRatio = "1 / 1";
+  canvas.style.height = "auto";
+  card.style.maxWidth = `${size + 30}px`;
+}

@@ -8,7 +8,16 @@
 import type { AnyModel } from "@anywidget/types";
 import { readBytes, readFloat32 } from "../playground/float_rows";
 import { drawFrame, makeAxes } from "./axes";
-import { element, font, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";
+import {
+  element,
+  font,
+  injectViewStyles,
+  onThemeChange,
+  readTheme,
+  sizeSquarePlot,
+  Surface,
+  type Theme,
+} from "./kit";
 import { cubeEdges } from "./projection";
 import { classColors, niceTicks } from "./scales";
 import {
@@ -485,13 +494,7 @@ export function renderTransformView({
   };
   canvas.tabIndex = 0;
 
-  const applySize = () => {
-    const size = model.get("size");
-    canvas.style.width = `min(100%, ${size}px)`;
-    canvas.style.aspectRatio = "1 / 1";
-    canvas.style.height = "auto";
-    root.style.maxWidth = `${size + 30}px`;
-  };
+  const applySize = () => sizeSquarePlot(canvas, root, model.get("size"));
   const onData = () => {
     unpack();
     drawLegend();
