@@ -739,9 +739,8 @@ class Playground(PlayControls, FrontEndWidget):
                     f"longer finite (it diverged) at learning rate {self.learning_rate:g}. Try a "
                     "lower learning rate, then press Reset."
                 )
-            self._sync_figures()
         self._stale = True
-        return done
+        return done  # the live state goes out with the next frame (_publish)
 
     def _sync_figures(self):
         run = self._run
@@ -776,29 +775,14 @@ class Playground(PlayControls, FrontEndWidget):
 
     # --- frames ------------------------------------------------------------------------------
 
-    def _publish(self, force: bool = False, unviewed: bool = False):
-        """Send a frame if a view can take one (or `force`), else leave it for later.
-
-        Until a view has drawn a frame nothing is computed (`step` then runs at the engine's
-        speed), unless `unviewed`: the widget is about to be displayed.
-        """
-        if not (unviewed or self._pacer.viewed) or not (force or self._pacer.may_send()):
-            self._stale = True
-            return
-        with self._lock:
-            run = self._run
-            maps = run.neuron_maps(THUMBNAIL_RESOLUTION)
-            output = run.map_of(self._output_neuron, OUTPUT_RESOLUTION)
-            weights = run.weights_bytes()
-            curve = run.loss_curve()
-        with self.hold_sync():
-            self._sync_figures()
-            self._weights = weights
-            self._maps = maps.tobytes()
-            self._output_map = output
-            self._loss_curve = curve
-            self._frame = self._pacer.next_frame()
-        self._stale = False
+    def _frame_traits(self) -> dict:
+        run = self._run
+        return {
+            "_weights": run.weights_bytes(),
+            "_maps": run.neuron_maps(THUMBNAIL_RESOLUTION).tobytes(),
+            "_output_map": run.map_of(self._output_neuron, OUTPUT_RESOLUTION),
+            "_loss_curve": run.loss_curve(),
+        }
 
     def _repr_mimebundle_(self, **kwargs):
         if self._stale:

@@ -147,7 +147,8 @@ class Sweep(PlayControls, FrontEndWidget):
         self._state = engine.playground.stack_states(states)
         self._losses: list[np.ndarray] = []  # chunks (configs, epochs, 2)
         self._dead = np.zeros(len(configs), bool)
-        self._sync()
+        self._epochs_trained = 0
+        self._sync_figures()
         self.on_msg(self._on_message)
 
     # --- setup -------------------------------------------------------------------------------
@@ -184,7 +185,7 @@ class Sweep(PlayControls, FrontEndWidget):
         with self._lock:
             if self._dead.all():
                 return 0
-            if self.epoch == 0 and not self._losses:
+            if not self._losses:
                 self.status = "Preparing the sweep (compiling; once per shape)…"
             net = self._network
             lrs = np.where(self._dead, 0.0, self._lrs).astype(np.float32)
@@ -203,21 +204,22 @@ class Sweep(PlayControls, FrontEndWidget):
             losses[self._dead] = np.nan  # what trained at rate 0 after diverging
             self._losses.append(losses.astype(np.float32))
             self._dead |= np.asarray(result.diverged)
-            self.epoch += int(epochs)
-        self._sync()
-        return int(epochs)
-
-    def _sync(self):
+            self._epochs_trained += int(epochs)
         with self.hold_sync():
             self.status = ""
-            last = self._last_losses()
-            self.train_loss = [_number(v) for v in last[:, 0]]
-            self.test_loss = [_number(v) for v in last[:, 1]]
-            self.diverged = [bool(d) for d in self._dead]
-            self.best = self._best()
             if self._dead.all():
                 self.playing = False
                 self.status = "Every configuration diverged."
+        self._stale = True
+        return int(epochs)  # the losses go out with the next frame (_publish)
+
+    def _sync_figures(self):
+        self.epoch = self._epochs_trained
+        last = self._last_losses()
+        self.train_loss = [_number(v) for v in last[:, 0]]
+        self.test_loss = [_number(v) for v in last[:, 1]]
+        self.diverged = [bool(d) for d in self._dead]
+        self.best = self._best()
 
     def _history(self) -> np.ndarray:
         """(configs, epochs, 2) train and test loss per epoch, NaN once diverged."""
@@ -254,7 +256,7 @@ class Sweep(PlayControls, FrontEndWidget):
         return self._initial
 
     def _best(self):
-        if self.epoch == 0:
+        if self._epochs_trained == 0:
             return None
         losses = np.array([np.nan if v is None else v for v in self.test_loss], np.float64)
         if not np.isfinite(losses).any():  # no test points: the train loss decides
@@ -291,22 +293,15 @@ class Sweep(PlayControls, FrontEndWidget):
 
     # --- frames ------------------------------------------------------------------------------
 
-    def _publish(self, force: bool = False, unviewed: bool = False):
-        if not (unviewed or self._pacer.viewed) or not (force or self._pacer.may_send()):
-            self._stale = True
-            return
-        with self._lock:
-            net = self._network
-            maps = _output_maps(
-                self._state.params, self._grid, net.activation, net.output_activation
-            )
-            curves = self._curve_rows()
-        with self.hold_sync():
-            self._maps = np.asarray(maps, np.uint8).tobytes()
-            self._curves = curves.tobytes()
-            self._curve_length = curves.shape[-1]
-            self._frame = self._pacer.next_frame()
-        self._stale = False
+    def _frame_traits(self) -> dict:
+        net = self._network
+        maps = _output_maps(self._state.params, self._grid, net.activation, net.output_activation)
+        curves = self._curve_rows()
+        return {
+            "_maps": np.asarray(maps, np.uint8).tobytes(),
+            "_curves": curves.tobytes(),
+            "_curve_length": curves.shape[-1],
+        }
 
     def _curve_rows(self) -> np.ndarray:
         """float32 (configs, 2, n ≤ CURVE_POINTS): train and test loss, evenly over the epochs."""

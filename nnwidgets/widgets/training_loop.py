@@ -13,10 +13,12 @@ import threading
 import numpy as np
 
 from ..engine.playground import CHUNK_EPOCHS
+from ._throttle import Throttle
 
 ACK_POLL_S = 0.004  # acknowledgements may arrive on another thread: polled, not awaited
 COMPILE_SUSPECT_S = 0.25  # a first chunk slower than this compiled, and says nothing of speed
 YIELD_S = 0.001  # between chunks: lets the kernel read the browser's messages
+FIGURES_INTERVAL_S = 0.25  # live state without frames (no view drawing): 4 updates a second
 
 
 def running_loop():
@@ -78,8 +80,37 @@ class ChunkSizer:
 
 
 class PlayControls:
-    """The buttons of a widget that trains: it has `playing`, `_train(epochs)`, `_publish`,
-    `_play_loop()`, `_can_train()`, and `_task` and `_main_loop` (None at first)."""
+    """The buttons and frames of a widget that trains. It has `playing`, `_pacer` (FramePacer),
+    `_train(epochs)`, `_play_loop()`, `_can_train()`, `_sync_figures()` (sets the live-state
+    traits), `_frame_traits()` (a frame's binary traits), `_lock`, and `_task` and `_main_loop`."""
+
+    _figures_throttle = None
+
+    def _publish(self, force: bool = False, unviewed: bool = False):
+        """Send a frame, with the live state, if a view can take one (or `force`).
+
+        Until a view has drawn a frame no frame is computed (`step` then runs at the engine's
+        speed), unless `unviewed`: the widget is about to be displayed. Without a frame the
+        live state still goes out, a few times a second (always when forced), so Python reads
+        it and the browser gets one message per drawn frame at most.
+        """
+        if (unviewed or self._pacer.viewed) and (force or self._pacer.may_send()):
+            with self._lock:
+                traits = self._frame_traits()
+            with self.hold_sync():
+                self._sync_figures()
+                for name, value in traits.items():
+                    setattr(self, name, value)
+                self._frame = self._pacer.next_frame()
+            self._stale = False
+            return
+        self._stale = True
+        if self._figures_throttle is None:
+            self._figures_throttle = Throttle(FIGURES_INTERVAL_S)
+        if force or self._figures_throttle.ready():
+            with self.hold_sync():
+                self._sync_figures()
+            self._figures_throttle.mark()
 
     def play(self):
         """Start training; returns at once, and training goes on while the notebook is used."""
