@@ -37,6 +37,9 @@ POINTS_PER_PROBLEM = {"classification": 500, "regression": 1200}
 MAX_NOISE = 100  # percent; the original's UI stops at 50, past 100 the noise swamps every shape
 MAX_POINTS = 100_000  # the generators draw one number at a time in Python, like the original
 MIN_TRAIN_RATIO, MAX_TRAIN_RATIO = 1, 99  # percent; the original's UI offers 10-90
+# Beyond the original: these also come with 3 to MAX_CLASSES classes, labelled 0, 1, ...
+MULTICLASS_DATASETS = ("gauss", "spiral")
+MAX_CLASSES = 5
 
 Point = tuple[float, float, float]  # x, y, label
 
@@ -120,6 +123,38 @@ def _spiral(count: int, noise: float, rng: SeededRandom) -> list[Point]:
     return points
 
 
+def _class_counts(count: int, classes: int) -> list[int]:
+    """Points per class, the first classes taking the extra points of an uneven split."""
+    return [count // classes + (k < count % classes) for k in range(classes)]
+
+
+def _gauss_classes(count: int, noise: float, rng: SeededRandom, classes: int) -> list[Point]:
+    """One gaussian per class, centred on a circle through the two-class gauss' centres."""
+    variance = _d3_linear(noise, (0, 0.5), (0.5, 4))
+    radius = 2 * math.sqrt(2)
+    points = []
+    for label, size in enumerate(_class_counts(count, classes)):
+        angle = math.pi / 4 + 2 * math.pi * label / classes
+        cx, cy = radius * math.cos(angle), radius * math.sin(angle)
+        for _ in range(size):
+            points.append((rng.normal(cx, variance), rng.normal(cy, variance), float(label)))
+    return points
+
+
+def _spiral_classes(count: int, noise: float, rng: SeededRandom, classes: int) -> list[Point]:
+    """One arm per class, turned by a `classes`-th of a circle each, like the two-class spiral."""
+    points = []
+    for label, size in enumerate(_class_counts(count, classes)):
+        delta_t = 2 * math.pi * label / classes
+        for i in range(size):
+            r = i / size * 5
+            t = 1.75 * i / size * 2 * math.pi + delta_t
+            x = r * math.sin(t) + rng.uniform(-1, 1) * noise
+            y = r * math.cos(t) + rng.uniform(-1, 1) * noise
+            points.append((x, y, float(label)))
+    return points
+
+
 def _regression_points(count: int, noise: float, rng: SeededRandom, label_at) -> list[Point]:
     """Uniform points on [-6, 6]², each labelled at a position jittered by the noise."""
     radius = 6
@@ -168,6 +203,23 @@ _GENERATORS = {
 }
 
 
+_MULTICLASS_GENERATORS = {"gauss": _gauss_classes, "spiral": _spiral_classes}
+
+
+def _check_classes(name: str, classes) -> int:
+    if isinstance(classes, bool) or not isinstance(classes, numbers.Integral):
+        raise TypeError(f"classes must be an int, got {classes!r} ({type(classes).__name__})")
+    if not 2 <= classes <= MAX_CLASSES:
+        raise ValueError(f"classes must be between 2 and {MAX_CLASSES}, got {classes!r}")
+    if classes > 2 and name not in _MULTICLASS_GENERATORS:
+        allowed = " and ".join(repr(n) for n in MULTICLASS_DATASETS)
+        raise ValueError(
+            f"{name!r} has two classes; {allowed} come with up to {MAX_CLASSES}, "
+            f"got classes={classes}"
+        )
+    return int(classes)
+
+
 def _check_name(name: str) -> None:
     if not isinstance(name, str) or name not in _GENERATORS:
         allowed = ", ".join(repr(n) for n in DATASETS)
@@ -194,7 +246,7 @@ def _point_count(name: str, n: int | None) -> int:
 
 
 def generate(
-    name: str, noise: float, rng: SeededRandom, n: int | None = None
+    name: str, noise: float, rng: SeededRandom, n: int | None = None, classes: int = 2
 ) -> tuple[np.ndarray, np.ndarray]:
     """Draw data set ``name`` from ``rng`` and shuffle it, exactly as the original does.
 
@@ -204,30 +256,36 @@ def generate(
     for classification and 1200 for regression; the two-class generators give the positive class
     the extra point of an odd ``n``.
 
+    ``classes`` 3 to ``MAX_CLASSES`` (``MULTICLASS_DATASETS`` only, beyond the original) gives one
+    gaussian or one spiral arm per class, labelled 0, 1, ...
+
     Returns ``X`` of shape (n, 2) and ``y`` of shape (n,), both float64: labels are -1.0 or 1.0
-    for classification. Regression targets are "plane"'s (x1 + x2) / 10, within ±1.2 at noise 0
-    and wider with noise, and "multigauss"'s bumps, within [-1, 1].
+    for two classes, class indices for more. Regression targets are "plane"'s (x1 + x2) / 10,
+    within ±1.2 at noise 0 and wider with noise, and "multigauss"'s bumps, within [-1, 1].
     """
     count = _point_count(name, n)
     _check_number("noise", noise, 0, MAX_NOISE)
     if not isinstance(rng, SeededRandom):
         raise TypeError(f"rng must be a SeededRandom, got {rng!r} ({type(rng).__name__})")
-    points = _GENERATORS[name](count, float(noise) / 100, rng)
+    if _check_classes(name, classes) > 2:
+        points = _MULTICLASS_GENERATORS[name](count, float(noise) / 100, rng, classes)
+    else:
+        points = _GENERATORS[name](count, float(noise) / 100, rng)
     order = rng.shuffled_order(count)
     data = np.array(points, dtype=np.float64)[order]
     return data[:, :2], data[:, 2]
 
 
 def playground(
-    name: str, noise: float = 0, seed: str | int = 0, n: int | None = None
+    name: str, noise: float = 0, seed: str | int = 0, n: int | None = None, classes: int = 2
 ) -> tuple[np.ndarray, np.ndarray]:
     """Data set ``name`` ("circle", "xor", "gauss", "spiral", "plane" or "multigauss"), shuffled.
 
     The same ``seed`` (a string such as ``"0.12345"`` as in a Playground link, or an int used as
     ``str(seed)``) gives the same points, in the same order, as playground.tensorflow.org. See
-    ``generate`` for ``noise``, ``n`` and what is returned.
+    ``generate`` for ``noise``, ``n``, ``classes`` and what is returned.
     """
-    return generate(name, noise, SeededRandom(seed), n)
+    return generate(name, noise, SeededRandom(seed), n, classes)
 
 
 def split_index(n: int, train_ratio: float) -> int:
@@ -261,6 +319,7 @@ def playground_split(
     train_ratio: float = 50,
     seed: str | int = 0,
     n: int | None = None,
+    classes: int = 2,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``playground(...)`` split as the original splits it: ``X_train, y_train, X_test, y_test``.
 
@@ -269,5 +328,5 @@ def playground_split(
     """
     count = _point_count(name, n)
     split_index(count, train_ratio)  # fail before the slow part
-    X, y = playground(name, noise, seed, count)
+    X, y = playground(name, noise, seed, count, classes)
     return split_train_test(X, y, train_ratio)

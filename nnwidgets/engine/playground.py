@@ -29,6 +29,9 @@ from .optimizers import L1, L2, NO_REGULARIZATION, PlaygroundSGDState, playgroun
 
 REGULARIZATIONS = {None: NO_REGULARIZATION, "l1": L1, "l2": L2}
 PROBLEMS = {"classification": "tanh", "regression": "linear"}
+# Classification with more than one output neuron: one neuron per class, softmax, cross-entropy,
+# and labels that are class indices (0, 1, ...), as Keras' sparse categorical cross-entropy.
+MULTICLASS = "softmax"
 # Epochs per compiled call: a loop with a traced trip count writes losses into buffers this long,
 # so any number of epochs runs on one compiled kernel per network shape.
 CHUNK_EPOCHS = 1024
@@ -75,19 +78,44 @@ def init_state(params) -> TrainState:
 # minor axis their arithmetic vectorises; `vmap` put them on the leading axis, and the batched tiny
 # sums then ran 3x slower than 64 separate runs (measured).
 def _outputs(params, X, activation, output_activation):
-    """The network's output (rows, C) for inputs X (rows, F) shared by every configuration."""
-    hidden, output = get_activation(activation), get_activation(output_activation)
+    """The network's output (rows, outputs, C) for inputs X (rows, F) shared by every
+    configuration; with softmax, the logits (the loss takes their log-softmax directly)."""
+    hidden = get_activation(activation)
+    output = (lambda z: z) if output_activation == MULTICLASS else get_activation(output_activation)
     h = X[:, :, None]
     for index, layer in enumerate(params):
         fn = output if index == len(params) - 1 else hidden
         h = fn(dense(h, layer["W"], layer["b"]))
-    return h[:, 0, :]
+    return h
 
 
-def _summed_loss(params, X, y, activation, output_activation):
+def _example_losses(out, y, output_activation):
+    """Per example and configuration (rows, C): ½(o − t)², or cross-entropy from the logits."""
+    if output_activation != MULTICLASS:
+        return half_squared_error(out[:, 0, :], y[:, None])
+    picked = jnp.arange(out.shape[1])[None, :, None] == y[:, None, None]
+    return jax.nn.logsumexp(out, axis=1) - jnp.sum(jnp.where(picked, out, 0.0), axis=1)
+
+
+def _example_hits(out, y, output_activation):
+    """Per example and configuration (rows, C): 1.0 where the output names the label's class
+    (the sign for one output, as the Playground discretises; the largest logit for classes)."""
+    if output_activation != MULTICLASS:
+        hits = (out[:, 0, :] >= 0) == (y[:, None] > 0)
+    else:
+        hits = jnp.argmax(out, axis=1) == y[:, None]
+    return hits.astype(jnp.float32)
+
+
+def _summed_loss(params, X, y, activation, output_activation, rows=None):
     # Configurations are independent, so the gradient of the sum is each one's own gradient.
-    out = _outputs(params, X, activation, output_activation)
-    return jnp.sum(half_squared_error(out, y[:, None]))
+    # `rows` (rows,) weighs examples: 0 for padding, which then adds nothing.
+    losses = _example_losses(
+        _outputs(params, X, activation, output_activation), y, output_activation
+    )
+    if rows is not None:
+        losses = losses * rows[:, None]
+    return jnp.sum(losses)
 
 
 def _update(params, grad_sum, count, dead, hyper, regularization):
@@ -102,6 +130,11 @@ def _update(params, grad_sum, count, dead, hyper, regularization):
 def _dead_tree(params, dead):
     """Dead links per layer as the optimizer's state: like params, biases never dead."""
     return [{"W": d, "b": jnp.zeros(p["b"].shape, bool)} for p, d in zip(params, dead, strict=True)]
+
+
+def _alive(grads, dead):
+    """Gradients with dead links' zeroed: they neither learn nor accumulate."""
+    return [{"W": jnp.where(d, 0.0, g["W"]), "b": g["b"]} for g, d in zip(grads, dead, strict=True)]
 
 
 def _inline(hyper, fn, *operands):
@@ -144,11 +177,7 @@ def _epoch(state, batches, hyper, batch_size, activation, output_activation, reg
     params, acc, count, dead = state
 
     def batch_grad(params, dead, X, y):
-        grads = grad(params, X, y, activation, output_activation)
-        # Dead links neither learn nor accumulate.
-        return [
-            {"W": jnp.where(d, 0.0, g["W"]), "b": g["b"]} for g, d in zip(grads, dead, strict=True)
-        ]
+        return _alive(grad(params, X, y, activation, output_activation), dead)
 
     def learn_first(params, acc, count, dead, X, y):
         # The first batch also takes what the previous epoch left summed.
@@ -209,6 +238,51 @@ def _epoch(state, batches, hyper, batch_size, activation, output_activation, reg
     return TrainState(params, acc, count, dead)
 
 
+def _padded_epoch(state, X, y, n_train, hyper, batch_size, activation, output_activation, reg):
+    """`_epoch` for training rows padded to whole groups of batches, rows from `n_train` on padding.
+
+    Every batch follows one rule: its real examples' gradient joins what is carried; a full batch
+    then updates and clears the carry, a partial one (the epoch's rest) leaves all of it carried,
+    and a batch of padding changes nothing. Groups of padding alone are skipped.
+    """
+    grad = jax.grad(_summed_loss)
+    size = GROUP * batch_size
+    groups = X.shape[0] // size
+    data = (
+        X.reshape(groups, GROUP, batch_size, X.shape[1]),
+        y.reshape(groups, GROUP, batch_size),
+        jnp.arange(groups) * size,
+    )
+
+    def learn_batch(carry, X, y, start):
+        params, acc, count, dead = carry
+        real = jnp.clip(n_train - start, 0, batch_size)
+        rows = (jnp.arange(batch_size) < real).astype(jnp.float32)
+        grads = _alive(grad(params, X, y, activation, output_activation, rows), dead)
+        summed = jax.tree.map(jnp.add, acc, grads)
+        full = real == batch_size
+        learned, died = _update(params, summed, count + real, dead, hyper, reg)
+        return TrainState(
+            jax.tree.map(lambda new, old: jnp.where(full, new, old), learned, params),
+            jax.tree.map(lambda g: jnp.where(full, 0.0, g), summed),
+            jnp.where(full, 0.0, count + real),
+            [jnp.where(full, new, old) for new, old in zip(died, dead, strict=True)],
+        )
+
+    def group(state, data):
+        X, y, start = data
+
+        def learn(state):
+            for k in range(GROUP):
+                state = learn_batch(state, X[k], y[k], start + k * batch_size)
+            return state
+
+        return jax.lax.cond(start < n_train, learn, lambda state: state, state), None
+
+    state, _ = jax.lax.scan(group, TrainState(*state), data)
+    return state
+
+
 def _all_finite(tree):
     """Per configuration: are all of its entries in every leaf finite? (C,) bool."""
     leaves = [jnp.isfinite(x).reshape(-1, x.shape[-1]).all(axis=0) for x in jax.tree.leaves(tree)]
@@ -226,47 +300,58 @@ def _run_epochs(
     checked,
     regularization,
     accuracy=False,
+    counts=None,
 ):
     """Up to CHUNK_EPOCHS epochs: new state, per-epoch figures (epochs, K, C), and per configuration
     how many epochs stayed finite. The K figures are train and test loss, then with `accuracy`
-    train and test accuracy (the output's sign against the label's, as the Playground discretises).
+    train and test accuracy (see `_example_hits`).
+
+    `counts` (traced n_train, n_test) says the data are padded: only the first n_train training
+    rows and n_test test rows are real. Data of any size up to the padded one then share a kernel.
 
     Unchecked, every epoch runs and `done` is `epochs` where everything stayed finite, else -1: the
     fast path, which spends nothing per epoch on divergence. Checked, each configuration stops at
     its last finite epoch; callers rerun a chunk that way only when the fast path reported -1.
     """
     X, y, X_test, y_test = data
-    batches = _split_batches(X, y, batch_size)
+    rows_train, rows_test = X.shape[0], X_test.shape[0]
+    if counts is None:
+        n_train, n_test = rows_train, rows_test
+        batches = _split_batches(X, y, batch_size)
+    else:
+        n_train, n_test = counts
     X_all = jnp.concatenate([X, X_test])
     y_all = jnp.concatenate([y, y_test])
-    # Train and test means in one weighted sum, so the loss is one kernel after the forward pass.
-    n_train, n_test = X.shape[0], X_test.shape[0]
-    weights = jnp.concatenate(
-        [
-            jnp.tile(jnp.array([[1.0 / n_train, 0.0]]), (n_train, 1)),
-            jnp.tile(jnp.array([[0.0, 1.0 / max(n_test, 1)]]), (n_test, 1)),
-        ]
-    )
-    if n_test == 0:  # the original's 0 / 0
-        weights = weights.at[:, 1].set(jnp.nan)
+    # Train and test means in one weighted sum, so the loss is one kernel after the forward pass;
+    # padding rows weigh 0. (Without padding these are constants, folded at compile time.)
+    row = jnp.arange(rows_train + rows_test)
+    in_train = row < n_train
+    in_test = (row >= rows_train) & (row < rows_train + n_test)
+    weights = jnp.stack([in_train / n_train, in_test / jnp.maximum(n_test, 1)], axis=1)
+    # No test data: the original's 0 / 0.
+    weights = weights.at[:, 1].set(jnp.where(n_test == 0, jnp.nan, weights[:, 1]))
+    counted = jnp.stack([in_train, in_test], axis=1).astype(jnp.float32)
+    sizes = jnp.stack([n_train, jnp.maximum(n_test, 1)]).astype(jnp.float32)
     configs = state.count.shape[-1]
 
     def evaluate(params):
         out = _outputs(params, X_all, activation, output_activation)
-        errors = half_squared_error(out, y_all[:, None])
+        errors = _example_losses(out, y_all, output_activation)
         figures = jnp.sum(errors[:, None, :] * weights[:, :, None], axis=0)
         if not accuracy:
             return figures
-        correct = ((out >= 0) == (y_all[:, None] > 0)).astype(jnp.float32)
+        correct = _example_hits(out, y_all, output_activation)
         # Counted, then divided: summing 1/n per hit would round 250/250 to 1.0000001.
-        hits = jnp.sum(correct[:, None, :] * (weights[:, :, None] > 0), axis=0)
-        return jnp.concatenate([figures, hits / jnp.array([n_train, max(n_test, 1)])[:, None]])
+        hits = jnp.sum(correct[:, None, :] * counted[:, :, None], axis=0)
+        return jnp.concatenate([figures, hits / sizes[:, None]])
 
     def body(i, carry):
         state, losses, done, ok = carry
-        new = _epoch(
-            state, batches, hyper, batch_size, activation, output_activation, regularization
-        )
+        options = (hyper, batch_size, activation, output_activation, regularization)
+        if counts is None:
+            new = _epoch(state, batches, *options)
+        else:
+            new = _padded_epoch(state, X, y, n_train, *options)
         loss = _inline(hyper, evaluate, new.params)
         losses = losses.at[i].set(loss)
         if not checked:
@@ -336,7 +421,37 @@ def _check_data(state, X_train, y_train, X_test, y_test):
     for name, X in (("X_train", X_train), ("X_test", X_test)):
         if X.shape[1] != inputs:
             raise ValueError(f"{name} has {X.shape[1]} features but the network takes {inputs}")
+    outputs = state.params[-1]["b"].shape[0]
+    if outputs > 1:
+        for name, y in (("y_train", y_train), ("y_test", y_test)):
+            if not np.all(np.isin(y, np.arange(outputs))):
+                raise ValueError(
+                    f"{name} must hold class indices 0 to {outputs - 1} (one per output neuron), "
+                    f"got {sorted(set(np.unique(y).tolist()) - set(range(outputs)))[:5]}"
+                )
     return X_train, y_train, X_test, y_test
+
+
+def _padded(data, pad_to, batch_size):
+    """`data` padded with zero rows to `pad_to` = (train rows, test rows), training rows rounded up
+    to whole groups of batches, and the real (n_train, n_test) as the kernel's `counts`."""
+    X, y, X_test, y_test = data
+    n_train, n_test = len(X), len(X_test)
+    rows_train, rows_test = (int(n) for n in pad_to)
+    if rows_train < n_train or rows_test < n_test:
+        raise ValueError(f"pad_to={pad_to!r} is smaller than the data: {n_train} and {n_test} rows")
+    rows_train = -(-max(rows_train, 1) // (GROUP * batch_size)) * GROUP * batch_size
+
+    def pad(a, rows):
+        return np.concatenate([a, np.zeros((rows - len(a), *a.shape[1:]), a.dtype)])
+
+    padded = (
+        pad(X, rows_train),
+        pad(y, rows_train),
+        pad(X_test, rows_test),
+        pad(y_test, rows_test),
+    )
+    return padded, (np.int32(n_train), np.int32(n_test))
 
 
 def _check_options(epochs, batch_size, regularization, activation, problem):
@@ -382,15 +497,18 @@ def _run(
     problem,
     regularization,
     accuracy=False,
+    counts=None,
 ):
     """Call `kernel` chunk by chunk; losses come back with epochs on the first axis."""
     losses, done_total, remaining = [], 0, int(epochs)
+    outputs = state.params[-1]["b"].shape[0]
     options = dict(
         batch_size=int(batch_size),
         activation=activation,
-        output_activation=PROBLEMS[problem],
+        output_activation=MULTICLASS if outputs > 1 else PROBLEMS[problem],
         regularization=REGULARIZATIONS[regularization],
         accuracy=bool(accuracy),
+        counts=counts,
     )
     while remaining > 0:
         chunk = min(remaining, CHUNK_EPOCHS)
@@ -426,17 +544,27 @@ def train(
     activation="tanh",
     problem="classification",
     accuracy=False,
+    pad_to=None,
 ):
     """Train `epochs` epochs by the Playground's rule; returns the new state and per-epoch losses.
 
-    X_train (n, F) are input features, y_train (n,) targets (±1 for classification). Learning and
-    regularisation rates are traced values: changing them never recompiles. A new network shape,
-    batch size, training-set size or kind of regularisation compiles once (jax.jit caches it; the
-    Playground resets the network on those changes anyway). `accuracy=True` also gives each
-    epoch's train and test accuracy (a kernel of its own, compiled once).
+    X_train (n, F) are input features, y_train (n,) targets: ±1 for classification with one
+    output neuron; with K > 1 output neurons (classification only) the class indices 0..K-1,
+    learnt through softmax and cross-entropy. Learning and regularisation rates are traced
+    values: changing them never recompiles. A new network shape, batch size, data size or kind of
+    regularisation compiles once (jax.jit caches it; the Playground resets the network on those
+    changes anyway). `accuracy=True` also gives each epoch's train and test accuracy (a kernel of
+    its own, compiled once). `pad_to=(train rows, test rows)` runs on data padded to at least
+    that size, with the same results, so that data of any size up to it share one kernel (for
+    points drawn one by one).
     """
     data = _check_data(state, X_train, y_train, X_test, y_test)
     _check_options(epochs, batch_size, regularization, activation, problem)
+    if state.params[-1]["b"].shape[0] > 1 and problem != "classification":
+        raise ValueError("a network with several output neurons is for classification only")
+    counts = None
+    if pad_to is not None:
+        data, counts = _padded(data, pad_to, batch_size)
     hyper = (
         np.float32(_check_rate("learning_rate", learning_rate)),
         np.float32(_check_rate("regularization_rate", regularization_rate)),
@@ -452,6 +580,7 @@ def train(
         problem,
         regularization,
         accuracy,
+        counts,
     )
     done = int(done)
     return state, TrainResult(

@@ -21,6 +21,9 @@ OUTPUT_RESOLUTION = 100
 # Each neuron's small map on the diagram: the original draws 10 × 10 at 30 CSS pixels; 24 × 24
 # stays sharp at twice that size on a high-DPI screen, and is 576 bytes a neuron per frame.
 THUMBNAIL_RESOLUTION = 24
+# Points drawn by hand train on data padded to a multiple of this many rows: a new kernel compiles
+# (1-2 s) only when a drawing crosses a multiple, not at every click.
+PAD_ROWS = 256
 # Rows of the loss chart: about one per pixel of its width.
 LOSS_CURVE_POINTS = 400
 
@@ -49,13 +52,20 @@ class Network(NamedTuple):
     problem: str  # "classification" (tanh output) or "regression" (linear output)
     batch_size: int
     regularization: str | None
+    classes: int = 2  # classification: 2 is the original; 3-5 is one softmax output per class
+
+    @property
+    def outputs(self) -> int:
+        return self.classes if self.problem == "classification" and self.classes > 2 else 1
 
     @property
     def sizes(self) -> list[int]:
-        return [len(self.features), *self.hidden, 1]
+        return [len(self.features), *self.hidden, self.outputs]
 
     @property
     def output_activation(self) -> str:
+        if self.outputs > 1:
+            return "softmax"
         return engine.playground.PROBLEMS[self.problem]
 
 
@@ -91,27 +101,47 @@ class PlaygroundRun:
 
     ``random`` draws the initial weights (the original continues the data's seeded stream);
     ``init_zero`` starts every weight and bias at 0, as the original's ``initZero`` link key.
+    ``padded`` trains on the points padded to buckets of ``PAD_ROWS`` rows, so that points
+    added or removed one by one (drawn by hand) reuse one compiled kernel.
     """
 
-    def __init__(self, network: Network, points: Points, random=None, init_zero=False):
+    def __init__(
+        self, network: Network, points: Points, random=None, init_zero=False, padded=False
+    ):
         self.network = network
-        self.points = points
         params = engine.init_playground_params(network.sizes, random=random)
         if init_zero:
             params = [{"W": np.zeros_like(p["W"]), "b": np.zeros_like(p["b"])} for p in params]
         self.state = engine.init_state(params)
-        self.inputs = (
-            feature_matrix(points.X_train, network.features),
-            np.asarray(points.y_train, np.float32),
-            feature_matrix(points.X_test, network.features)
-            if len(points.X_test)
-            else np.zeros((0, len(network.features)), np.float32),
-            np.asarray(points.y_test, np.float32),
-        )
+        self.padded = padded
         self.epoch = 0
         self.diverged = False
         self._history: list[np.ndarray] = []  # chunks of rows [epoch, train, test, acc, acc]
+        self.replace_points(points)
+
+    def replace_points(self, points: Points) -> None:
+        """Train on `points` from now on, keeping the weights and the history."""
+        self.points = points
+        self.inputs = (
+            feature_matrix(points.X_train, self.network.features),
+            np.asarray(points.y_train, np.float32),
+            feature_matrix(points.X_test, self.network.features)
+            if len(points.X_test)
+            else np.zeros((0, len(self.network.features)), np.float32),
+            np.asarray(points.y_test, np.float32),
+        )
         self._figures = self._evaluate()
+
+    @property
+    def shape(self) -> tuple:
+        """What a compiled kernel depends on: the network and the (padded) data sizes."""
+        return (self.network, *self._pad_to())
+
+    def _pad_to(self) -> tuple[int, int]:
+        sizes = (len(self.points.X_train), len(self.points.X_test))
+        if not self.padded:
+            return sizes
+        return tuple(-(-n // PAD_ROWS) * PAD_ROWS for n in sizes)
 
     @property
     def classification(self) -> bool:
@@ -133,6 +163,7 @@ class PlaygroundRun:
             activation=net.activation,
             problem=net.problem,
             accuracy=self.classification,
+            pad_to=self._pad_to() if self.padded else None,
         )
         done = result.epochs_done
         if done:
@@ -162,16 +193,25 @@ class PlaygroundRun:
                 figures.append((np.nan, np.nan))
                 continue
             out = self.outputs(inputs)
-            loss = float(np.mean(0.5 * (out - targets) ** 2))
-            hits = float(np.mean((out >= 0) == (targets > 0))) if self.classification else np.nan
+            if self.network.outputs > 1:  # class probabilities: cross-entropy, most probable
+                labels = targets.astype(int)
+                picked = out[np.arange(len(labels)), labels]
+                loss = float(np.mean(-np.log(np.maximum(picked, np.finfo(np.float32).tiny))))
+                hits = float(np.mean(np.argmax(out, axis=1) == labels))
+            else:
+                loss = float(np.mean(0.5 * (out - targets) ** 2))
+                hits = (
+                    float(np.mean((out >= 0) == (targets > 0))) if self.classification else np.nan
+                )
             figures.append((loss, hits))
         (train_loss, train_hits), (test_loss, test_hits) = figures
         return np.array([train_loss, test_loss, train_hits, test_hits])
 
     def outputs(self, inputs) -> np.ndarray:
+        """The output neuron's value per input row (n,); with classes their probabilities (n, K)."""
         net = self.network
-        out = _output(self.state.params, inputs, net.activation, net.output_activation)
-        return np.asarray(out)[:, 0]
+        out = np.asarray(_output(self.state.params, inputs, net.activation, net.output_activation))
+        return out if net.outputs > 1 else out[:, 0]
 
     @property
     def figures(self) -> dict:
@@ -238,22 +278,38 @@ class PlaygroundRun:
         """uint8 (neurons, resolution²) of every hidden and output neuron, layer by layer."""
         net = self.network
         grid = grid_features(net.features, resolution)
-        maps = engine.quantized_neuron_maps(
-            self.state.params, grid, net.activation, net.output_activation
-        )
-        return np.asarray(maps)[len(net.features) :]
+        args = (self.state.params, grid, net.activation, net.output_activation)
+        if net.outputs == 1:
+            return np.asarray(engine.quantized_neuron_maps(*args))[len(net.features) :]
+        maps = np.array(engine.neuron_maps(*args))[len(net.features) :]
+        maps[-net.outputs :] = 2 * maps[-net.outputs :] - 1  # probability p drawn as 2p - 1
+        return quantize(maps)
 
     def map_of(self, neuron: str | None, resolution: int) -> bytes:
-        """One neuron's map: None or "output" for the output, a feature name, or "layer:index"."""
+        """One neuron's map: a feature name, "layer:index", "output" or "output:k"; None is the
+        output view: the output neuron's map, or with classes every class' map in turn."""
         if neuron in FEATURES:
             values = grid_features((neuron,), resolution)[:, 0]
             return quantize(values).tobytes()
         maps = self.neuron_maps(resolution)
+        if neuron is None:
+            return maps[sum(self.network.hidden) :].tobytes()
         return maps[self.neuron_row(neuron)].tobytes()
 
     def neuron_row(self, neuron: str | None) -> int:
-        """Row of `neuron` ("layer:index", None or "output") in `neuron_maps`, or ValueError."""
-        if neuron in (None, "output"):
+        """Row of `neuron` ("layer:index", "output", "output:k"; None is the output) in
+        `neuron_maps`, or ValueError."""
+        outputs = self.network.outputs
+        if neuron in (None, "output") and outputs == 1:
+            return sum(self.network.hidden)
+        if isinstance(neuron, str) and neuron.startswith("output:") and outputs > 1:
+            k = neuron.removeprefix("output:")
+            if k.isdigit() and int(k) < outputs:
+                return sum(self.network.hidden) + int(k)
+            raise ValueError(
+                f"no neuron {neuron!r}: the output neurons are output:0 to output:{outputs - 1}"
+            )
+        if neuron is None:
             return sum(self.network.hidden)
         try:
             layer, index = (int(part) for part in str(neuron).split(":"))
@@ -271,12 +327,14 @@ _POINTS_CACHE: dict = {}
 _POINTS_CACHE_SIZE = 32
 
 
-def seeded_points(dataset: str, noise: float, train_ratio: float, seed) -> tuple[Points, object]:
+def seeded_points(
+    dataset: str, noise: float, train_ratio: float, seed, classes: int = 2
+) -> tuple[Points, object]:
     """A generator's points, split, and the seeded stream left where the original draws weights."""
-    key = (dataset, noise, seed)
+    key = (dataset, noise, seed, classes)
     if key not in _POINTS_CACHE:
         rng = SeededRandom(seed)
-        X, y = generate(dataset, noise, rng)
+        X, y = generate(dataset, noise, rng, classes=classes)
         if len(_POINTS_CACHE) >= _POINTS_CACHE_SIZE:
             _POINTS_CACHE.pop(next(iter(_POINTS_CACHE)))
         _POINTS_CACHE[key] = (X, y, rng)

@@ -270,3 +270,31 @@ def test_generate_wants_a_seeded_random():
 def test_numpy_numbers_are_accepted():
     X, _ = playground("gauss", noise=np.float64(10), seed=np.int64(4), n=np.int64(100))
     np.testing.assert_array_equal(X, playground("gauss", noise=10, seed=4, n=100)[0])
+
+
+@pytest.mark.parametrize("name", ["gauss", "spiral"])
+@pytest.mark.parametrize("classes", [3, 5])
+def test_gauss_and_spiral_come_with_more_classes(name, classes):
+    X, y = playground(name, noise=0, seed=3, n=301, classes=classes)
+    counts = np.bincount(y.astype(int))
+    assert counts.tolist() == [301 // classes + (k < 301 % classes) for k in range(classes)]
+    assert np.all(np.abs(X) <= 6)
+    # each class is a shape of its own: its centre of mass differs from the others'
+    centres = np.array([X[y == k].mean(axis=0) for k in range(classes)])
+    if name == "gauss":
+        assert (
+            np.min(
+                np.linalg.norm(centres[:, None] - centres[None], axis=-1)[
+                    ~np.eye(classes, dtype=bool)
+                ]
+            )
+            > 2
+        )
+    np.testing.assert_array_equal(playground(name, 0, 3, 301, classes)[0], X)
+
+
+def test_two_class_data_sets_refuse_more_classes():
+    with pytest.raises(ValueError, match="'circle' has two classes; 'gauss' and 'spiral' come"):
+        playground("circle", classes=3)
+    with pytest.raises(ValueError, match="classes must be between 2 and 5, got 6"):
+        playground("gauss", classes=6)

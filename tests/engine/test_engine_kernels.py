@@ -265,3 +265,63 @@ def test_training_reports_each_epochs_accuracy_when_asked():
     assert result.train_accuracy.shape == (4,)
     assert result.train_accuracy[-1] == pytest.approx(np.mean((out_train >= 0) == (y > 0)))
     assert result.test_accuracy[-1] == pytest.approx(np.mean((out_test >= 0) == (y_test > 0)))
+
+
+@pytest.mark.parametrize(
+    ("n_train", "batch_size", "regularization"),
+    [(40, 10, None), (37, 10, "l1"), (5, 10, "l2"), (123, 7, "l1"), (40, 1, None)],
+)
+def test_padded_data_train_exactly_as_the_data_alone(n_train, batch_size, regularization):
+    # Padding is what lets points drawn one by one share a kernel: it must change nothing, the
+    # batch boundaries, the rest carried into the next epoch and L1's dead links included.
+    X, y, X_test, y_test = _data(n_train=n_train, n_test=15)
+    start = engine.init_state(engine.init_playground_params([2, 4, 3, 1], random=3))
+    options = dict(
+        epochs=6,
+        batch_size=batch_size,
+        learning_rate=0.1,
+        regularization=regularization,
+        regularization_rate=0.01,
+        accuracy=True,
+    )
+    plain_state, plain = engine.train(start, X, y, X_test, y_test, **options)
+    state, padded = engine.train(start, X, y, X_test, y_test, pad_to=(300, 64), **options)
+    for name in ("train_loss", "test_loss", "train_accuracy", "test_accuracy"):
+        np.testing.assert_allclose(getattr(padded, name), getattr(plain, name), atol=1e-6)
+    for a, b in zip(jax.tree.leaves(state), jax.tree.leaves(plain_state), strict=True):
+        np.testing.assert_allclose(np.asarray(a, float), np.asarray(b, float), atol=1e-6)
+
+
+def test_padded_data_of_other_sizes_share_one_kernel():
+    start = engine.init_state(engine.init_playground_params([2, 3, 1], random=0))
+    X, y, X_test, y_test = _data(n_train=60)
+    engine.train(start, X[:50], y[:50], X_test, y_test, pad_to=(64, 32))
+    before = _train_chunk._cache_size()
+    for n in (51, 52, 60):
+        engine.train(start, X[:n], y[:n], X_test[:-1], y_test[:-1], pad_to=(64, 32))
+    assert _train_chunk._cache_size() == before
+    with pytest.raises(ValueError, match="smaller than the data"):
+        engine.train(start, X, y, X_test, y_test, pad_to=(10, 32))
+
+
+def test_several_output_neurons_learn_classes_by_softmax_and_cross_entropy():
+    centres = np.array([[3.0, 0.0], [-3.0, 2.0], [0.0, -3.0]])
+    labels = RNG.integers(0, 3, 240)
+    X = (centres[labels] + RNG.normal(0, 0.7, (240, 2))).astype(np.float32)
+    y = labels.astype(np.float32)
+    start = engine.init_state(engine.init_playground_params([2, 5, 3], random=1))
+    state, result = engine.train(
+        start, X[:160], y[:160], X[160:], y[160:], epochs=60, accuracy=True
+    )
+    probabilities = np.asarray(engine.forward(state.params, X[:160], "tanh", "softmax")[-1])
+    expected = np.mean(-np.log(probabilities[np.arange(160), labels[:160]]))
+    assert result.train_loss[-1] == pytest.approx(expected, rel=1e-5)
+    assert result.train_loss[-1] < result.train_loss[0] / 3
+    assert result.test_accuracy[-1] >= 0.95
+    assert result.train_accuracy[-1] == pytest.approx(
+        np.mean(np.argmax(probabilities, axis=1) == labels[:160])
+    )
+    with pytest.raises(ValueError, match=r"y_train must hold class indices 0 to 2"):
+        engine.train(start, X, y + 1, X, y)
+    with pytest.raises(ValueError, match="several output neurons is for classification only"):
+        engine.train(start, X, y, X, y, problem="regression")

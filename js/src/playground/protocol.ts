@@ -10,6 +10,10 @@ export const DATASETS = {
   classification: ["circle", "xor", "gauss", "spiral"],
   regression: ["plane", "multigauss"],
 } as const;
+/** Classification data sets that also come with 3-5 classes; the others only have two. */
+export const MULTICLASS_DATASETS = ["gauss", "spiral"] as const;
+/** Class counts offered for classification: 2 is the original (labels ±1, one tanh output). */
+export const CLASS_COUNTS = [2, 3, 4, 5];
 
 /** The original's menus. Python accepts other values too; the UI shows them as extra options. */
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -23,12 +27,13 @@ export const UI_LIMITS = { layers: 6, neurons: 8, batchSize: [1, 30], noise: [0,
  * Names of controls for `hidden_controls` / `locked_controls` (course sheets): a hidden control
  * is not drawn, a locked one is drawn disabled. Feature names stand for their input nodes;
  * "hidden" is the +/- buttons for layers and neurons; "weights" is clicking a link or bias to
- * edit it; "speed" is the epochs-per-frame menu; "regenerate" the regenerate button.
+ * edit it; "speed" is the epochs-per-frame menu; "regenerate" the regenerate button; "classes" the
+ * class-count menu; "draw" adding and removing points on the output view.
  */
 export const CONTROLS = [
   "show_test_data", "discretize", "play", "step", "reset", "learning_rate", "activation",
   "regularization", "regularization_rate", "problem", "dataset", "train_ratio", "noise",
-  "batch_size", "hidden", ...FEATURES, "regenerate", "speed", "weights",
+  "batch_size", "hidden", ...FEATURES, "regenerate", "speed", "weights", "classes", "draw",
 ] as const;
 
 export interface PlaygroundState {
@@ -38,6 +43,12 @@ export interface PlaygroundState {
   // each value and, when it refuses one, sets the trait back, and the control must snap back.
   dataset: string; // one of DATASETS[problem], or "custom" after set_data (no thumbnail chosen)
   problem: "classification" | "regression";
+  /**
+   * Classification only (regression ignores it): 2 is the original, labels ±1 and one tanh
+   * output neuron; 3-5 means labels 0..classes-1, one output neuron per class, softmax and
+   * cross-entropy. Only MULTICLASS_DATASETS (and "custom") come with more than two classes.
+   */
+  classes: number;
   noise: number; // int, percent
   train_ratio: number; // int, percent
   batch_size: number; // int
@@ -69,13 +80,16 @@ export interface PlaygroundState {
   // --- binary state, set by the kernel only. All little-endian, dense, row-major.
   /**
    * Training points then test points: float32 (n, 3) rows [x1, x2, label]. Labels are ±1 for
-   * classification, targets for regression. `_train_count` rows are training points.
+   * two classes, the class index 0..classes-1 for more, targets for regression. `_train_count`
+   * rows are training points. Colour by class index: a ±1 label is class (label > 0 ? 1 : 0).
    */
   _points: DataView;
   _train_count: number;
   /**
    * Dataset thumbnails: for each name of DATASETS[problem] in order, `_thumbnail_points` rows of
-   * float32 [x1, x2, label] (sent when the problem or noise changes).
+   * float32 [x1, x2, label] (sent when the problem, noise or classes change). With classes > 2
+   * the labels of MULTICLASS_DATASETS are class indices; the other thumbnails keep ±1 (their
+   * data sets are not offered then).
    */
   _thumbnails: DataView;
   _thumbnail_points: number;
@@ -87,17 +101,23 @@ export interface PlaygroundState {
   _frame: number; // frame counter; acknowledge with {type: "drawn", frame} once drawn
   /**
    * Weights, layer by layer from the input side: W as (inputs, outputs) row-major, then b
-   * (outputs). Inputs of layer 0 are `features`; the last layer has one output neuron.
+   * (outputs). Inputs of layer 0 are `features`; the last layer has one output neuron, or
+   * `classes` of them when classes > 2 (see outputCount).
    */
   _weights: DataView; // float32
   /**
-   * Small maps for every hidden neuron and then the output neuron, in layer order: each
+   * Small maps for every hidden neuron and then the output neuron(s), in layer order: each
    * `_map_resolution`² uint8, value v drawn as byte round((clip(v,-1,1)+1)·127.5). Cell (0, 0)
    * is the top-left of the plane: x1 = -6 side, x2 = +6 side; cells are centred in [-6, 6]².
+   * With classes > 2 an output neuron's map is its class probability p, sent as v = 2p - 1.
    */
   _maps: DataView;
   _map_resolution: number;
-  /** The big output view: `_output_resolution`² uint8, same encoding, of `_output_neuron`. */
+  /**
+   * The big output view: `_output_resolution`² uint8, same encoding, of `_output_neuron`. With
+   * classes > 2 and `_output_neuron` null it is `classes` such maps, one per class (v = 2p - 1):
+   * draw each cell in the colour of its most probable class, lighter as that probability falls.
+   */
   _output_map: DataView;
   _output_resolution: number;
   /** Whose map `_output_map` shows: null for the output, else a neuron id (see NeuronId). */
@@ -107,7 +127,8 @@ export interface PlaygroundState {
 }
 
 /** A neuron's id in messages: a feature name for inputs, "layer:index" (layer 1 = first hidden,
- * index from 0) for hidden neurons, "output" for the output neuron. */
+ * index from 0) for hidden neurons, "output" for the output neuron, and with classes > 2
+ * "output:k" for the output neuron of class k. */
 export type NeuronId = string;
 
 /** Custom messages from the browser (model.send). */
@@ -116,9 +137,20 @@ export type FromBrowser =
   | { type: "command"; name: "play" | "pause" | "step" | "reset" | "regenerate" }
   | { type: "hover"; neuron: NeuronId | null } // show that neuron's map in the output view
   | { type: "set_weight"; layer: number; i: number; j: number; value: number } // layer from 0
-  | { type: "set_bias"; layer: number; j: number; value: number };
+  | { type: "set_bias"; layer: number; j: number; value: number }
+  // Draw your own data on the output view (plane coordinates in [-6, 6]). A new point joins the
+  // training data with `label`: ±1 for two classes, the class index for more, a target in
+  // [-1, 1] for regression. Removing takes the point (train, or test when shown) nearest to
+  // (x1, x2) within 0.5. Either makes the data set "custom"; the network keeps its weights.
+  | { type: "add_point"; x1: number; x2: number; label: number }
+  | { type: "remove_point"; x1: number; x2: number };
 
 /** Custom messages from the kernel. */
 export type FromKernel =
   // A value from the browser was refused: show `message` near the control named `control`.
   { type: "refused"; control: string; message: string };
+
+/** Output neurons of the network: one, or one per class when there are more than two. */
+export function outputCount(state: Pick<PlaygroundState, "problem" | "classes">): number {
+  return state.problem === "classification" && state.classes > 2 ? state.classes : 1;
+}
