@@ -13,6 +13,9 @@ import { renderSweep } from "./views/sweep";
 import { renderTransformView } from "./views/transform_view";
 import { renderWeightImages } from "./views/weight_images";
 
+/** For the page Playground.to_html writes: a recorded run, replayed without a kernel. */
+export { replayPlayground } from "./replay";
+
 /** Draws a widget into `el` and returns what undoes it. Each view declares its own state. */
 type View = (props: { model: AnyModel<any>; el: HTMLElement }) => () => void;
 

@@ -24,12 +24,22 @@ import numpy as np
 import traitlets
 
 from ..data.features import FEATURES
-from ..data.playground import DATASETS, MAX_NOISE, PROBLEM_OF, playground, split_train_test
+from ..data.playground import (
+    DATASETS,
+    MAX_CLASSES,
+    MAX_NOISE,
+    MULTICLASS_DATASETS,
+    PROBLEM_OF,
+    playground,
+    split_train_test,
+)
 from ..data.random import SeededRandom
 from ..engine.activations import PLAYGROUND_ACTIVATIONS
 from ._base import FrontEndWidget
 from .frame_pacer import FramePacer
+from .playground_html import replay_page, write_page
 from .playground_presets import preset_config
+from .playground_recording import Recording, Snapshot
 from .playground_run import (
     OUTPUT_RESOLUTION,
     THUMBNAIL_RESOLUTION,
@@ -59,7 +69,9 @@ PLANE = 6.0  # the data and the maps live on [-6, 6]²
 PROBLEMS = ("classification", "regression")
 DEFAULT_DATASET = {"classification": "circle", "regression": "plane"}
 CUSTOM = "custom"  # the dataset's name once set_data gave the points
-CONTROLS = (*HIDABLE, "regenerate", "speed", "weights")
+CONTROLS = (*HIDABLE, "regenerate", "speed", "weights", "classes", "draw")
+# A point drawn by hand goes where it is clicked; removing takes the nearest within this distance.
+REMOVE_RADIUS = 0.5
 THUMBNAIL_POINTS = 200
 SAVE_FORMAT = "nnwidgets.Playground"
 SAVE_VERSION = 1
@@ -74,6 +86,7 @@ CHUNK_TARGET_S = 0.006
 _CONTROL_OF_TRAIT = {
     "dataset": "dataset",
     "problem": "problem",
+    "classes": "classes",
     "noise": "noise",
     "train_ratio": "train_ratio",
     "batch_size": "batch_size",
@@ -88,7 +101,7 @@ _CONTROL_OF_TRAIT = {
     "epochs_per_frame": "speed",
     "playing": "play",
 }
-_POINTS_TRAITS = ("dataset", "noise", "train_ratio", "seed")
+_POINTS_TRAITS = ("dataset", "noise", "train_ratio", "seed", "classes")
 _NETWORK_TRAITS = (
     "features",
     "hidden",
@@ -144,6 +157,9 @@ class Playground(PlayControls, FrontEndWidget):
     # configuration
     dataset = traitlets.Unicode("circle").tag(sync=True)
     problem = traitlets.Unicode("classification").tag(sync=True)
+    classes = traitlets.Int(
+        2, help="classification: 2, or 3-5 (gauss, spiral, your own points)"
+    ).tag(sync=True)
     noise = traitlets.Int(0).tag(sync=True)
     train_ratio = traitlets.Int(50).tag(sync=True)
     batch_size = traitlets.Int(10).tag(sync=True)
@@ -196,13 +212,16 @@ class Playground(PlayControls, FrontEndWidget):
         self._lock = threading.RLock()
         self._pacer = FramePacer()
         self._task = None
-        self._custom = None  # (X, y, X_test, y_test) given to set_data
+        self._custom = None  # (X, y, X_test, y_test) given to set_data or drawn
+        self._keep_network = False  # set while points drawn by hand replace the run's
         self._stale = True  # the frame traits lag the run
         self._seen_shapes: set = set()
         self._speed = _SpeedMeter()
         self._main_loop = running_loop()  # the kernel's, when made in a cell
         if problem is None:
             problem = PROBLEM_OF.get(dataset, "classification")
+        if kwargs.get("classes", 2) != 2 and dataset not in MULTICLASS_DATASETS:
+            raise ValueError(_two_classes_only(dataset, kwargs["classes"]))
         super().__init__(dataset=dataset, problem=problem, **kwargs)
         if self.seed is None:
             self.seed = _random_seed()
@@ -223,6 +242,19 @@ class Playground(PlayControls, FrontEndWidget):
     @traitlets.validate("problem")
     def _check_problem(self, proposal):
         return _choice(proposal, PROBLEMS)
+
+    @traitlets.validate("classes")
+    def _check_classes(self, proposal):
+        classes = _integer(proposal, 2, MAX_CLASSES)
+        custom = getattr(self, "_custom", None)
+        if self.dataset == CUSTOM and custom is not None and self.problem == "classification":
+            needed = _classes_of(custom)
+            if classes != needed and (needed == 2 or classes < needed):
+                raise traitlets.TraitError(
+                    f"classes must be {needed} or more for your points (labels "
+                    f"{'±1' if needed == 2 else f'0 to {needed - 1}'}), got {classes}"
+                )
+        return classes
 
     @traitlets.validate("noise")
     def _check_noise(self, proposal):
@@ -318,6 +350,17 @@ class Playground(PlayControls, FrontEndWidget):
             self._custom = None
             if PROBLEM_OF[change["new"]] != self.problem:
                 self.problem = PROBLEM_OF[change["new"]]
+            if self.classes > 2 and change["new"] not in MULTICLASS_DATASETS:
+                self.classes = 2  # the original's data sets have two classes
+
+    @traitlets.observe("classes")
+    def _on_classes(self, change):
+        if not self._ready:
+            return
+        # More classes than the data set has: the first data set that comes with them.
+        if change["new"] > 2 and self.dataset not in (*MULTICLASS_DATASETS, CUSTOM):
+            self.dataset = MULTICLASS_DATASETS[0]
+        self._send_thumbnails()
 
     @traitlets.observe(*_POINTS_TRAITS)
     def _on_points_change(self, change):
@@ -349,13 +392,19 @@ class Playground(PlayControls, FrontEndWidget):
                 points = _split_custom(self._custom, self.train_ratio)
                 self._random = SeededRandom(self.seed).random
             else:
+                classes = self.classes if self.dataset in MULTICLASS_DATASETS else 2
                 points, self._random = seeded_points(
-                    self.dataset, self.noise, self.train_ratio, self.seed
+                    self.dataset, self.noise, self.train_ratio, self.seed, classes
                 )
             self._points_of_run = points
             self._points = points.as_rows().tobytes()
             self._train_count = len(points.X_train)
-            self._new_network()
+            if self._keep_network:  # drawn by hand: the network trains on, on the new points
+                self._run.padded = True
+                self._run.replace_points(points)
+                self._after_change()
+            else:
+                self._new_network()
 
     def _new_network(self):
         with self._lock:
@@ -366,10 +415,16 @@ class Playground(PlayControls, FrontEndWidget):
                 problem=self.problem,
                 batch_size=self.batch_size,
                 regularization=self.regularization,
+                classes=self.classes,
             )
             self._run = PlaygroundRun(
-                network, self._points_of_run, random=self._random, init_zero=self.init_zero
+                network,
+                self._points_of_run,
+                random=self._random,
+                init_zero=self.init_zero,
+                padded=self.dataset == CUSTOM,
             )
+            self._recording = Recording()  # to_html replays this run only
             if self._output_neuron not in (None, *FEATURES):
                 with contextlib.suppress(ValueError):
                     self._run.neuron_row(self._output_neuron)
@@ -387,7 +442,8 @@ class Playground(PlayControls, FrontEndWidget):
     def _send_thumbnails(self):
         rows = []
         for name in (n for n in DATASETS if PROBLEM_OF[n] == self.problem):
-            X, y = playground(name, noise=0, seed=0, n=THUMBNAIL_POINTS)
+            classes = self.classes if name in MULTICLASS_DATASETS else 2
+            X, y = playground(name, noise=0, seed=0, n=THUMBNAIL_POINTS, classes=classes)
             rows.append(np.column_stack([X, y]))
         self._thumbnails = np.concatenate(rows).astype(np.float32).tobytes()
 
@@ -482,30 +538,98 @@ class Playground(PlayControls, FrontEndWidget):
     def set_data(self, X, y, X_test=None, y_test=None) -> None:
         """Train on your own 2-D points (within [-6, 6]²) instead of a generator's.
 
-        Labels are ±1 (0/1 accepted) for classification, any finite targets for regression.
-        Training walks the points in the order given. Without ``X_test``, ``train_ratio`` splits
-        them as the generators' points are split.
+        Classification labels are ±1 (0/1 accepted) for two classes, or class indices 0, 1, 2, ...
+        for up to five (``classes`` follows them); regression takes any finite targets. Training
+        walks the points in the order given. Without ``X_test``, ``train_ratio`` splits them as
+        the generators' points are split.
         """
         classify = self.problem == "classification"
-        X, y = _check_points("X", X, "y", y, classify)
+        X, y = _check_points("X", X, "y", y)
         if (X_test is None) != (y_test is None):
             raise ValueError("X_test and y_test go together: give both or neither")
         if X_test is not None:
-            X_test, y_test = _check_points("X_test", X_test, "y_test", y_test, classify, empty=True)
-        else:
+            X_test, y_test = _check_points("X_test", X_test, "y_test", y_test, empty=True)
+            if classify:
+                y, y_test = _class_labels(np.concatenate([y, y_test]), "y and y_test", len(y))
+        elif classify:
+            y = _class_labels(y, "y")[0]
+        if X_test is None:
             split_train_test(X, y, self.train_ratio)  # fails now if the ratio leaves nothing
         self.playing = False
-        self._custom = (X, y, X_test, y_test)
-        if self.dataset == CUSTOM:
-            self._new_points()
-        else:
-            self.dataset = CUSTOM
+        self._use_points((X, y, X_test, y_test))
+
+    def _use_points(self, custom, keep_network=False):
+        """Make `custom` (X, y, X_test or None, y_test or None) the points, `classes` following
+        their labels; a new network unless `keep_network` (points drawn by hand)."""
+        with self._lock:
+            self._custom = custom
+            self._keep_network = keep_network
+            try:
+                if self.dataset == CUSTOM:
+                    self._new_points()
+                else:
+                    self.dataset = CUSTOM
+                if self.problem == "classification":
+                    needed = _classes_of(custom)
+                    if needed == 2 or self.classes < needed:
+                        self.classes = needed  # a new network for the new output layer
+            finally:
+                self._keep_network = False
 
     @property
     def data(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The points in use: ``X_train, y_train, X_test, y_test``."""
         with self._lock:
             return tuple(np.array(a) for a in self._points_of_run)
+
+    def add_point(self, x1: float, x2: float, label: float) -> None:
+        """Add a training point at (x1, x2), as a click on the output view does; the network
+        trains on. `label`: ±1 for two classes, the class index for more, a target in [-1, 1]
+        for regression. The data set becomes "custom"."""
+        position = _plane_point(x1, x2)
+        label = self._check_label(label)
+        with self._lock:
+            X, y, X_test, y_test = self._points_of_run
+            X, y = np.vstack([X, position]), np.append(y, label)
+            self._use_points((X, y, X_test, y_test), keep_network=True)
+
+    def remove_point(self, x1: float, x2: float) -> None:
+        """Remove the point nearest to (x1, x2) within 0.5 (a test point only while test data is
+        shown), as a shift-click on the output view does; the data set becomes "custom"."""
+        position = _plane_point(x1, x2)
+        with self._lock:
+            X, y, X_test, y_test = self._points_of_run
+            sets = [X, X_test] if self.show_test_data else [X]
+            distances = [np.hypot(*(points - position).T) for points in sets]
+            best = [(d.min(), i) if len(d) else (np.inf, i) for i, d in enumerate(distances)]
+            distance, which = min(best)
+            if distance > REMOVE_RADIUS:
+                raise ValueError(f"no point within {REMOVE_RADIUS} of ({x1:.2f}, {x2:.2f})")
+            row = int(np.argmin(distances[which]))
+            if which == 0:
+                if len(X) == 1:
+                    raise ValueError("the last training point stays: training needs one")
+                X, y = np.delete(X, row, axis=0), np.delete(y, row)
+            else:
+                X_test, y_test = np.delete(X_test, row, axis=0), np.delete(y_test, row)
+            self._use_points((X, y, X_test, y_test), keep_network=True)
+
+    def _check_label(self, label) -> float:
+        if (
+            isinstance(label, bool)
+            or not isinstance(label, numbers.Real)
+            or not math.isfinite(label)
+        ):
+            raise TypeError(f"label must be a finite number, got {label!r}")
+        if self.problem == "regression":
+            if not -1 <= label <= 1:
+                raise ValueError(f"label must be a target between -1 and 1, got {label!r}")
+        elif self.classes > 2:
+            if label not in range(self.classes):
+                raise ValueError(f"label must be a class, 0 to {self.classes - 1}, got {label!r}")
+        elif label not in (-1, 1):
+            raise ValueError(f"label must be -1 or 1 for two classes, got {label!r}")
+        return float(label)
 
     def hide(self, *controls: str) -> None:
         """Remove controls from the view (course sheets); names from ``CONTROLS``."""
@@ -524,8 +648,10 @@ class Playground(PlayControls, FrontEndWidget):
     def metrics(self) -> dict:
         """How good the network is now, on the training and the test points.
 
-        Classification: ``accuracy`` and ``confusion`` ([[true −, false +], [false −, true +]],
-        counts; the output's sign is the prediction). Regression: ``r2`` and ``rmse``.
+        Classification: ``accuracy`` and ``confusion``, counts with a row per true class and a
+        column per predicted class, in class order (two classes: −1 then +1, predicted by the
+        output's sign; more: 0, 1, ..., predicted by the most probable). Regression: ``r2`` and
+        ``rmse``.
         """
         with self._lock:
             run = self._run
@@ -537,11 +663,13 @@ class Playground(PlayControls, FrontEndWidget):
                     continue
                 out = run.outputs(inputs).astype(np.float64)
                 targets = np.asarray(targets, np.float64)
-                result[name] = (
-                    _classification_metrics(out, targets)
-                    if run.classification
-                    else _regression_metrics(out, targets)
-                )
+                if not run.classification:
+                    result[name] = _regression_metrics(out, targets)
+                elif out.ndim == 1:  # one output: its sign against the label's, as class 0 or 1
+                    result[name] = _classification_metrics(out >= 0, targets > 0, 2)
+                else:
+                    predicted = np.argmax(out, axis=1)
+                    result[name] = _classification_metrics(predicted, targets, out.shape[1])
             return result
 
     # --- sharing -----------------------------------------------------------------------------
@@ -569,6 +697,11 @@ class Playground(PlayControls, FrontEndWidget):
         """A playground.tensorflow.org link to this configuration (not its trained weights)."""
         if self.dataset == CUSTOM:
             raise ValueError("your own points (set_data) cannot travel in a playground link")
+        if self.problem == "classification" and self.classes > 2:
+            raise ValueError(
+                f"playground.tensorflow.org has two classes; classes={self.classes} cannot "
+                "travel in its links (save() keeps everything)"
+            )
         hide = tuple(name for name in self.hidden_controls if name in HIDABLE)
         return playground_url({**self._config(), "hide": hide}, base)
 
@@ -588,6 +721,7 @@ class Playground(PlayControls, FrontEndWidget):
             "hidden_controls": list(self.hidden_controls),
             "locked_controls": list(self.locked_controls),
             "epochs_per_frame": self.epochs_per_frame,
+            "classes": self.classes,
             "epoch": self.epoch,
             "weights": [{"W": W.tolist(), "b": b.tolist()} for W, b in self.weights],
         }
@@ -614,9 +748,11 @@ class Playground(PlayControls, FrontEndWidget):
         dataset = config.pop("dataset", "circle")
         extra = {
             key: d[key]
-            for key in ("hidden_controls", "locked_controls", "epochs_per_frame")
+            for key in ("hidden_controls", "locked_controls", "epochs_per_frame", "classes")
             if key in d
         }
+        if dataset == CUSTOM:
+            extra.pop("classes", None)  # set_data below takes them from the points' labels
         pg = cls(dataset="circle" if dataset == CUSTOM else dataset, **config, **extra)
         if dataset == CUSTOM:
             if not isinstance(points, dict):
@@ -636,8 +772,8 @@ class Playground(PlayControls, FrontEndWidget):
     def to_keras_code(self) -> str:
         """Python source that builds this network in Keras 3, with these weights, to run it there.
 
-        The inputs are the Playground's features in `features` order; the output is tanh for
-        classification (labels ±1) and linear for regression, as here.
+        The inputs are the Playground's features in `features` order; the output is tanh for two
+        classes (labels ±1), softmax over the classes for more, linear for regression, as here.
         """
         lines = [
             "import keras",
@@ -648,13 +784,10 @@ class Playground(PlayControls, FrontEndWidget):
             f"    keras.layers.Input(({len(self.features)},)),",
         ]
         weights = self.weights
+        with self._lock:
+            output = self._run.network.output_activation
         for index, (W, _) in enumerate(weights):
-            last = index == len(weights) - 1
-            activation = (
-                ("tanh" if self.problem == "classification" else "linear")
-                if last
-                else (self.activation)
-            )
+            activation = output if index == len(weights) - 1 else self.activation
             lines.append(f"    keras.layers.Dense({W.shape[1]}, activation={activation!r}),")
         lines += ["])", "model.set_weights(["]
         for W, b in weights:
@@ -717,15 +850,30 @@ class Playground(PlayControls, FrontEndWidget):
         pg._after_change()
         return pg
 
+    def to_html(self, path=None) -> str:
+        """A self-contained web page that replays this run's training: a handful of moments
+        recorded as it trained, interpolated in between. It opens in a browser without a kernel
+        or a network. Written to `path` if given; returns the HTML."""
+        with self._lock:
+            run = self._run
+            now = Snapshot(run.epoch, self._frame_traits(output_neuron=None), run.figures)
+            page = replay_page(self.get_state(), self._recording.until(now))
+        if path is not None:
+            write_page(path, page)
+        return page
+
     # --- training ----------------------------------------------------------------------------
 
     def _train(self, epochs: int) -> int:
         """Train on the kernel's thread; returns the epochs run. Pauses and explains divergence."""
         with self._lock:
             run = self._run
-            shape = (run.network, len(run.points.X_train), len(run.points.X_test))
+            shape = run.shape
             if shape not in self._seen_shapes:
                 self.status = "Preparing this network (compiling; once per shape)…"
+            if self._recording.due(run.epoch):  # before the chunk: the run's start is kept too
+                frame = self._frame_traits(output_neuron=None)  # the output, whatever is hovered
+                self._recording.add(Snapshot(run.epoch, frame, run.figures))
             done = run.train(epochs, self.learning_rate, self.regularization_rate)
             self._seen_shapes.add(shape)
             diverged = run.diverged
@@ -775,12 +923,15 @@ class Playground(PlayControls, FrontEndWidget):
 
     # --- frames ------------------------------------------------------------------------------
 
-    def _frame_traits(self) -> dict:
+    def _frame_traits(self, output_neuron="hovered") -> dict:
+        """A frame's traits; the output view shows `output_neuron`, by default the hovered one."""
         run = self._run
+        if output_neuron == "hovered":
+            output_neuron = self._output_neuron
         return {
             "_weights": run.weights_bytes(),
             "_maps": run.neuron_maps(THUMBNAIL_RESOLUTION).tobytes(),
-            "_output_map": run.map_of(self._output_neuron, OUTPUT_RESOLUTION),
+            "_output_map": run.map_of(output_neuron, OUTPUT_RESOLUTION),
             "_loss_curve": run.loss_curve(),
         }
 
@@ -853,6 +1004,14 @@ class Playground(PlayControls, FrontEndWidget):
                     self._run.neuron_row(neuron)  # ValueError for a neuron that is not there
                 self._output_neuron = neuron
                 self._publish(force=True)
+            elif kind in ("add_point", "remove_point"):
+                if "draw" in blocked:
+                    raise ValueError("drawing points is locked on this sheet")
+                x = (content.get("x1"), content.get("x2"))
+                if kind == "add_point":
+                    self.add_point(*x, content.get("label"))
+                else:
+                    self.remove_point(*x)
             elif kind in ("set_weight", "set_bias"):
                 if "weights" in blocked:
                     raise ValueError("weights are locked on this sheet")
@@ -862,7 +1021,8 @@ class Playground(PlayControls, FrontEndWidget):
                 else:
                     self.set_bias(content.get("layer"), content.get("j"), value)
         except (ValueError, TypeError, RuntimeError) as error:
-            self.send({"type": "refused", "control": str(kind), "message": str(error)})
+            control = "draw" if kind in ("add_point", "remove_point") else str(kind)
+            self.send({"type": "refused", "control": control, "message": str(error)})
 
 
 class _SpeedMeter:
@@ -888,13 +1048,12 @@ class _SpeedMeter:
         return rate
 
 
-def _classification_metrics(out, targets) -> dict:
-    predicted, actual = out >= 0, targets > 0
-    confusion = [
-        [int(np.sum(~actual & ~predicted)), int(np.sum(~actual & predicted))],
-        [int(np.sum(actual & ~predicted)), int(np.sum(actual & predicted))],
-    ]
-    return {"accuracy": float(np.mean(predicted == actual)), "confusion": confusion}
+def _classification_metrics(predicted, actual, classes) -> dict:
+    """Accuracy and the confusion matrix (true class by row, predicted by column) of classes."""
+    predicted, actual = np.asarray(predicted, int), np.asarray(actual, int)
+    confusion = np.zeros((classes, classes), int)
+    np.add.at(confusion, (actual, predicted), 1)
+    return {"accuracy": float(np.mean(predicted == actual)), "confusion": confusion.tolist()}
 
 
 def _regression_metrics(out, targets) -> dict:
@@ -928,7 +1087,7 @@ def _finite_array(name, value) -> np.ndarray:
     return array
 
 
-def _check_points(x_name, X, y_name, y, classify, empty=False):
+def _check_points(x_name, X, y_name, y, empty=False):
     X, y = _finite_array(x_name, X), _finite_array(y_name, y)
     if X.size == 0 and empty:
         X = X.reshape(0, 2)
@@ -945,16 +1104,44 @@ def _check_points(x_name, X, y_name, y, classify, empty=False):
             f"{x_name} must lie within [-6, 6]² (the plane the Playground draws); row {row} is "
             f"{X[row].tolist()}: scale your points first"
         )
-    if classify:
-        labels = set(np.unique(y).tolist())
-        if labels <= {0.0, 1.0} and 0.0 in labels:
-            y = np.where(y > 0, 1.0, -1.0)
-        elif not labels <= {-1.0, 1.0}:
-            raise ValueError(
-                f"{y_name} must hold class labels -1 and 1 (or 0 and 1) for classification, "
-                f"got {sorted(labels)[:5]}; for targets set problem='regression' first"
-            )
     return X, y
+
+
+def _class_labels(labels, name, split=None):
+    """Classification labels as the network takes them: ±1 for two classes (0/1 accepted), else
+    class indices 0 to MAX_CLASSES - 1; split back at `split` rows (train, test)."""
+    values = set(np.unique(labels).tolist())
+    if values <= {0.0, 1.0} and 0.0 in values:
+        labels = np.where(labels > 0, 1.0, -1.0)
+    elif not (values <= {-1.0, 1.0} or values <= set(map(float, range(MAX_CLASSES)))):
+        raise ValueError(
+            f"{name} must hold class labels -1 and 1 (or 0 and 1), or class indices 0 to "
+            f"{MAX_CLASSES - 1}, for classification, got {sorted(values)[:5]}; for targets "
+            "set problem='regression' first"
+        )
+    return labels[:split], labels[split:]
+
+
+def _plane_point(x1, x2) -> np.ndarray:
+    position = _finite_array("x1, x2", [x1, x2])
+    if np.any(np.abs(position) > PLANE):
+        raise ValueError(f"points must lie within [-6, 6]², got ({x1}, {x2})")
+    return position
+
+
+def _classes_of(custom) -> int:
+    """Classes of custom points' labels: 2 for ±1, else the largest class index + 1."""
+    labels = np.concatenate([custom[1], custom[3] if custom[3] is not None else []])
+    if np.all(np.abs(labels) == 1):
+        return 2
+    return int(labels.max()) + 1
+
+
+def _two_classes_only(dataset, classes) -> str:
+    return (
+        f"dataset {dataset!r} has two classes; for classes={classes} choose "
+        f"{' or '.join(map(repr, MULTICLASS_DATASETS))}, or your own points (set_data)"
+    )
 
 
 def _split_custom(custom, train_ratio) -> Points:

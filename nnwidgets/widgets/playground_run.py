@@ -299,18 +299,15 @@ class PlaygroundRun:
     def neuron_row(self, neuron: str | None) -> int:
         """Row of `neuron` ("layer:index", "output", "output:k"; None is the output) in
         `neuron_maps`, or ValueError."""
-        outputs = self.network.outputs
-        if neuron in (None, "output") and outputs == 1:
-            return sum(self.network.hidden)
-        if isinstance(neuron, str) and neuron.startswith("output:") and outputs > 1:
+        outputs, first_output = self.network.outputs, sum(self.network.hidden)
+        if neuron is None or (neuron == "output" and outputs == 1):
+            return first_output
+        if isinstance(neuron, str) and neuron.startswith("output"):
             k = neuron.removeprefix("output:")
-            if k.isdigit() and int(k) < outputs:
-                return sum(self.network.hidden) + int(k)
-            raise ValueError(
-                f"no neuron {neuron!r}: the output neurons are output:0 to output:{outputs - 1}"
-            )
-        if neuron is None:
-            return sum(self.network.hidden)
+            if outputs > 1 and k.isdigit() and int(k) < outputs:
+                return first_output + int(k)
+            names = "output" if outputs == 1 else f"output:0 to output:{outputs - 1}"
+            raise ValueError(f"no neuron {neuron!r}: the output neurons are {names}")
         try:
             layer, index = (int(part) for part in str(neuron).split(":"))
         except ValueError:
