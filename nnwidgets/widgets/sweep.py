@@ -114,6 +114,11 @@ class Sweep(PlayControls, FrontEndWidget):
         self._main_loop = running_loop()
         self._stale = True
         self._base = _base_playground(base)
+        if self._base._run.network.outputs > 1:
+            raise ValueError(
+                f"a Sweep draws two-class or regression maps; this Playground has "
+                f"{self._base.classes} classes: sweep it with classes=2, or compare Playgrounds"
+            )
         config = self._base._config()
         self._base_config = config
         lrs = _rates("learning_rate", learning_rate, config["learning_rate"])

@@ -199,3 +199,5 @@ def test_other_bad_input():
     # A scalar is one value.
     assert len(nw.Sweep({"seed": 0}, learning_rate=0.1).configs) == 1
     assert nw.Sweep(nw.Playground(seed=0), seed=range(3)).swept == ["seed"]
+    with pytest.raises(ValueError, match="this Playground has 3 classes"):
+        nw.Sweep(nw.Playground(dataset="gauss", classes=3, seed=0), learning_rate=[0.1, 1])
