@@ -5,6 +5,11 @@
 `on_epoch_end(epoch, logs)`, and last `on_train_end(logs)`. `logs` at an epoch's end holds that
 epoch's figures under Keras' names: "loss", each metric ("accuracy", ...), and with validation data
 "val_loss", "val_accuracy", ... Epochs count from 0, as in Keras.
+
+A callback that overrides `on_train_batch_end(batch, logs)` also hears from inside each epoch:
+after every k-th batch (about 20 times an epoch; Keras calls it after every batch, which would
+cost a compiled epoch more than the work), with `batch` counting from 0 and the running means
+of the figures so far.
 """
 
 
@@ -26,6 +31,9 @@ class Callback:
         pass
 
     def on_epoch_end(self, epoch: int, logs=None) -> None:
+        pass
+
+    def on_train_batch_end(self, batch: int, logs=None) -> None:
         pass
 
     def on_train_end(self, logs=None) -> None:

@@ -1,8 +1,9 @@
 """What `fit(verbose=1 or 2)` prints, in Keras 3's format.
 
 verbose=1: "Epoch 3/20" then "22/22 ━━━━━━━━━━━━━━━━━━━━ 0s 2ms/step - accuracy: 0.9 - loss: ...";
-verbose=2: "Epoch 3/20" then "22/22 - 0s - 2ms/step - accuracy: 0.9 - loss: ...". Each epoch is
-one compiled call, so its line is written when the epoch ends.
+verbose=2: "Epoch 3/20" then "22/22 - 0s - 2ms/step - accuracy: 0.9 - loss: ...". With verbose=1
+in a notebook or a terminal the bar also moves during the epoch ("7/22 ━━━━━━──────────── 1s ETA"),
+redrawn in place at most 10 times a second from the compiled epoch's progress reports.
 """
 
 import sys
@@ -11,6 +12,7 @@ import time
 from .callbacks import Callback
 
 BAR = 20
+REDRAW_S = 0.1  # the live bar redraws at most 10 times a second
 
 
 def format_value(value: float) -> str:
@@ -25,25 +27,56 @@ def format_step_time(seconds: float) -> str:
     return f"{seconds * 1e6:.0f}us/step"
 
 
+def _figures(logs: dict) -> str:
+    return " - ".join(f"{name}: {format_value(value)}" for name, value in logs.items())
+
+
 def epoch_line(steps: int, seconds: float, logs: dict, verbose: int) -> str:
-    figures = " - ".join(f"{name}: {format_value(value)}" for name, value in logs.items())
     per_step = format_step_time(seconds / max(steps, 1))
     if verbose == 2:
-        return f"{steps}/{steps} - {seconds:.0f}s - {per_step} - {figures}"
-    return f"{steps}/{steps} {'━' * BAR} {seconds:.0f}s {per_step} - {figures}"
+        return f"{steps}/{steps} - {seconds:.0f}s - {per_step} - {_figures(logs)}"
+    return f"{steps}/{steps} {'━' * BAR} {seconds:.0f}s {per_step} - {_figures(logs)}"
+
+
+def progress_line(done: int, steps: int, seconds: float, logs: dict) -> str:
+    """The bar while an epoch runs: batches done, the bar, time left at this pace, figures."""
+    filled = BAR * done // steps
+    width = len(str(steps))
+    left = seconds / done * (steps - done)
+    bar = "━" * filled + "─" * (BAR - filled)
+    per_step = format_step_time(seconds / done)
+    return f"{done:>{width}}/{steps} {bar} {left:.0f}s ETA {per_step} - {_figures(logs)}"
+
+
+def _interactive(stream) -> bool:
+    """A terminal or a notebook, where a carriage return redraws the line."""
+    return bool(getattr(stream, "isatty", lambda: False)()) or "ipykernel" in sys.modules
 
 
 class ProgressPrinter(Callback):
-    def __init__(self, verbose: int, stream=None):
+    def __init__(self, verbose: int, stream=None, live=None):
         super().__init__()
         self.verbose = verbose
         self.stream = stream or sys.stdout
+        self.live = verbose == 1 and (_interactive(self.stream) if live is None else live)
+
+    def _write(self, text: str) -> None:
+        print(text, end="", file=self.stream, flush=True)
 
     def on_epoch_begin(self, epoch, logs=None):
-        print(f"Epoch {epoch + 1}/{self.params['epochs']}", file=self.stream, flush=True)
-        self._start = time.perf_counter()
+        self._write(f"Epoch {epoch + 1}/{self.params['epochs']}\n")
+        self._start = self._drawn = time.perf_counter()
+
+    def on_train_batch_end(self, batch, logs=None):
+        now = time.perf_counter()
+        if now - self._drawn < REDRAW_S:
+            return
+        self._drawn = now
+        line = progress_line(batch + 1, self.params["steps"], now - self._start, logs or {})
+        self._write(f"\r{line}")
 
     def on_epoch_end(self, epoch, logs=None):
         seconds = time.perf_counter() - self._start
         line = epoch_line(self.params["steps"], seconds, logs or {}, self.verbose)
-        print(line, file=self.stream, flush=True)
+        # \r over a live bar; the final line is longer or as long, so nothing of it remains.
+        self._write(("\r" if self.live else "") + line + "\n")

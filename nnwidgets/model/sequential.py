@@ -8,6 +8,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..engine.losses import get_loss
+from .callbacks import Callback
 from .history import History
 from .layers import Input, Layer
 from .metrics import get_metric
@@ -241,18 +242,18 @@ class Sequential:
             if not all(hasattr(callback, hook) for hook in ("on_epoch_end", "set_model")):
                 raise TypeError(f"callbacks must be Callback objects, got {callback!r}")
         history = History()
-        everyone = [history, *callbacks] + ([ProgressPrinter(verbose)] if verbose else [])
+        printer = ProgressPrinter(verbose) if verbose else None
+        everyone = [history, *callbacks] + ([printer] if printer else [])
         steps = -(-len(x) // batch_size)
         for callback in everyone:
             callback.set_model(self)
             callback.set_params({"epochs": epochs, "steps": steps, "verbose": verbose})
+        # Who hears from inside an epoch: callbacks with on_train_batch_end, and a live bar.
+        hearing = [cb for cb in callbacks if _hears_batches(cb)]
+        hearing += [printer] if printer and printer.live else []
+        epoch_fn, listeners = self._epoch_kernel(batch_size, reporting=bool(hearing))
+        listeners[:] = hearing
         c = self._compiled
-        epoch_fn = c["epochs_by_batch"].get(batch_size)
-        if epoch_fn is None:
-            epoch_fn = make_epoch(
-                self.layers, c["loss_fn"], c["metric_fns"], c["optimizer"], batch_size
-            )
-            c["epochs_by_batch"][batch_size] = epoch_fn
         names = ["loss", *c["metrics"]]
         params, opt_state = self._device_params(), c["opt_state"]
         X, Y = jnp.asarray(x), jnp.asarray(y)
@@ -274,9 +275,34 @@ class Sequential:
             logs = dict(sorted(logs.items(), key=lambda item: _keras_order(item[0])))
             for callback in everyone:
                 callback.on_epoch_end(epoch, dict(logs))
+        listeners.clear()
         for callback in everyone:
             callback.on_train_end(dict(logs))
         return history
+
+    def _epoch_kernel(self, batch_size, reporting):
+        """The compiled epoch for this batch size, and the list of callbacks its reports go to
+        (fit fills it; a kernel that reports is compiled apart, on first need)."""
+        c = self._compiled
+        key = (batch_size, reporting)
+        if key not in c["epochs_by_batch"]:
+            listeners = []
+
+            def report(done, figures):
+                logs = dict(zip(["loss", *c["metrics"]], np.asarray(figures).tolist(), strict=True))
+                for callback in listeners:
+                    callback.on_train_batch_end(int(done) - 1, dict(logs))
+
+            epoch_fn = make_epoch(
+                self.layers,
+                c["loss_fn"],
+                c["metric_fns"],
+                c["optimizer"],
+                batch_size,
+                report=report if reporting else None,
+            )
+            c["epochs_by_batch"][key] = (epoch_fn, listeners)
+        return c["epochs_by_batch"][key]
 
     def evaluate(self, x, y, batch_size=None, verbose="auto", return_dict=False):
         """[loss, *metrics] over every example (just the loss without metrics), as Keras."""
@@ -328,3 +354,9 @@ def _apply_all(layers, params, x):
 
 
 _forward_jit = jax.jit(_apply_all, static_argnums=0)
+
+
+def _hears_batches(callback) -> bool:
+    """Does `callback` override on_train_batch_end (not merely inherit Callback's no-op)?"""
+    method = getattr(type(callback), "on_train_batch_end", None)
+    return method is not None and method is not Callback.on_train_batch_end

@@ -20,8 +20,25 @@ def forward(layers, params, x, training=False, rng=None):
     return outputs
 
 
-def make_epoch(layers, loss_fn, metric_fns, optimizer: optax.GradientTransformation, batch_size):
-    """A jitted `epoch(params, opt_state, X, y, order, key)` -> params, opt_state, figures."""
+# Batches an epoch reports its progress after, at most: one per cell of the progress bar.
+REPORTS_PER_EPOCH = 20
+
+
+def make_epoch(
+    layers,
+    loss_fn,
+    metric_fns,
+    optimizer: optax.GradientTransformation,
+    batch_size,
+    report=None,
+):
+    """A jitted `epoch(params, opt_state, X, y, order, key)` -> params, opt_state, figures.
+
+    With `report`, the epoch also calls `report(batches_done, running_figures)` on the host from
+    inside the compiled loop, after every k-th batch (about REPORTS_PER_EPOCH times an epoch), so a
+    long epoch shows its progress while it runs; running figures are means over the examples so
+    far, as Keras' batch logs.
+    """
 
     def figures_of(output, target, mask):
         per_example = [loss_fn(output, target)] + [m(output, target) for m in metric_fns]
@@ -35,9 +52,11 @@ def make_epoch(layers, loss_fn, metric_fns, optimizer: optax.GradientTransformat
         index = jnp.concatenate([order, jnp.zeros(padding, order.dtype)]).reshape(steps, -1)
         mask = (jnp.arange(steps * batch_size) < n).astype(jnp.float32).reshape(steps, -1)
 
+        every = max(1, steps // REPORTS_PER_EPOCH)
+
         def step(carry, batch):
             params, opt_state, key, totals = carry
-            rows, weights = batch
+            rows, weights, done = batch
             key, dropout_key = jax.random.split(key)
             x, target = jnp.take(X, rows, axis=0), jnp.take(y, rows, axis=0)
 
@@ -48,11 +67,19 @@ def make_epoch(layers, loss_fn, metric_fns, optimizer: optax.GradientTransformat
             (_, output), grads = jax.value_and_grad(batch_loss, has_aux=True)(params)
             updates, opt_state = optimizer.update(grads, opt_state, params)
             params = optax.apply_updates(params, updates)
-            return (params, opt_state, key, totals + figures_of(output, target, weights)), None
+            totals = totals + figures_of(output, target, weights)
+            if report is not None:
+                seen = jnp.minimum(done * batch_size, n).astype(jnp.float32)
+                jax.lax.cond(
+                    (done % every == 0) & (done < steps),  # the epoch's end reports anyway
+                    lambda: jax.debug.callback(report, done, totals / seen),
+                    lambda: None,
+                )
+            return (params, opt_state, key, totals), None
 
         totals = jnp.zeros(1 + len(metric_fns), jnp.float32)
         (params, opt_state, _, totals), _ = jax.lax.scan(
-            step, (params, opt_state, key, totals), (index, mask)
+            step, (params, opt_state, key, totals), (index, mask, jnp.arange(1, steps + 1))
         )
         return params, opt_state, totals / n
 

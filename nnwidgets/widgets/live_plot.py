@@ -33,6 +33,9 @@ class LivePlot(FrontEndWidget, Callback):
     )
     epoch = traitlets.Int(0, help="epochs done in the current (or last) fit").tag(sync=True)
     epochs = traitlets.Int(0, help="epochs the current (or last) fit runs").tag(sync=True)
+    epoch_fraction = traitlets.Float(0.0, help="how much of the running epoch is done").tag(
+        sync=True
+    )
     elapsed = traitlets.Float(0.0, help="seconds since the current fit began").tag(sync=True)
     running = traitlets.Bool(False).tag(sync=True)
     # Every logged figure, one column each (names in `_columns`), one float32 row per epoch
@@ -81,6 +84,14 @@ class LivePlot(FrontEndWidget, Callback):
             self.running = True
         self._throttle.mark()
 
+    def on_train_batch_end(self, batch, logs=None) -> None:
+        # A long epoch moves the bar too, within the same ~10 updates a second.
+        if self._throttle.ready():
+            with self.hold_sync():
+                self.epoch_fraction = (batch + 1) / max(int(self.params.get("steps") or 1), 1)
+                self.elapsed = round(time.monotonic() - self._started, 3)
+            self._throttle.mark()
+
     def on_epoch_end(self, epoch, logs=None) -> None:
         self._record(logs or {})
         self._epoch_done = int(epoch) + 1
@@ -110,6 +121,7 @@ class LivePlot(FrontEndWidget, Callback):
     def _send_update(self) -> None:
         with self.hold_sync():
             self.epoch = getattr(self, "_epoch_done", 0)
+            self.epoch_fraction = 0.0
             self.elapsed = round(time.monotonic() - self._started, 3)
             self._publish()
         self._throttle.mark()

@@ -221,3 +221,61 @@ def test_unknown_names_and_bad_layers_are_refused():
         Sequential([layers.Dense(2)])
     with pytest.raises(ValueError, match="Flatten"):
         Sequential([layers.Input((28, 28)), layers.Dense(3)])
+
+
+class BatchEnds(nw.Callback):
+    """Records what fit reports from inside each epoch, and when the epoch ended."""
+
+    def __init__(self):
+        super().__init__()
+        self.reports, self.epoch_ends = [], []
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.reports.append((batch, dict(logs)))
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.epoch_ends.append(len(self.reports))
+
+
+def test_callbacks_hear_from_inside_each_epoch_with_running_figures():
+    X, y = toy_data(n=2000)
+    model = banknote_model()
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    start = model.get_weights()
+    heard = BatchEnds()
+    history = model.fit(X, y, epochs=2, batch_size=10, verbose=0, shuffle=False, callbacks=[heard])
+    # 200 batches an epoch, reported after every 10th but the last (the epoch's end says it).
+    batches = [batch for batch, _ in heard.reports]
+    assert batches == list(range(9, 199, 10)) * 2
+    assert heard.epoch_ends == [19, 38]  # the reports came before each epoch ended
+    first = heard.reports[:19]
+    assert set(first[0][1]) == {"loss", "accuracy"}
+    assert all(0 <= logs["accuracy"] <= 1 for _, logs in first)
+    # Running means: the last report of an epoch is close to the epoch's figure.
+    assert first[-1][1]["loss"] == pytest.approx(history.history["loss"][0], rel=0.05)
+    # Reporting changes nothing of the training.
+    again = banknote_model()
+    again.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    again.set_weights(start)
+    plain = again.fit(X, y, epochs=2, batch_size=10, verbose=0, shuffle=False)
+    np.testing.assert_allclose(plain.history["loss"], history.history["loss"], rtol=1e-6)
+
+
+def test_the_verbose_1_bar_moves_during_a_long_epoch(monkeypatch):
+    from nnwidgets.model import progress
+
+    monkeypatch.setattr(progress, "REDRAW_S", 0.0)  # every report redraws
+    stream = io.StringIO()
+    printer = progress.ProgressPrinter(1, stream, live=True)
+    printer.set_params({"epochs": 1, "steps": 200})
+    printer.on_epoch_begin(0)
+    printer.on_train_batch_end(49, {"loss": 0.5})
+    printer.on_epoch_end(0, {"loss": 0.25})
+    text = stream.getvalue()
+    moving, final = text.split("\r")[1:]
+    assert moving.startswith(" 50/200 ━━━━━───────────────") and "s ETA" in moving
+    assert moving.endswith("- loss: 0.5000")
+    assert final.startswith("200/200 ━━━━━━━━━━━━━━━━━━━━") and final.endswith("- loss: 0.2500\n")
+    # Not live (a file, or verbose=2): one line per epoch, no carriage returns.
+    quiet = progress.ProgressPrinter(1, io.StringIO())
+    assert not quiet.live

@@ -139,3 +139,27 @@ def test_bad_metrics_set_later_leave_the_plot_as_it_was():
     with pytest.raises(ValueError, match="val_"):
         plot.metrics = ["val_accuracy"]
     assert plot.metrics == ["loss"]
+
+
+def test_a_long_epoch_moves_the_progress_bar_while_it_runs(monkeypatch):
+    X = np.random.default_rng(0).normal(size=(4000, 4)).astype(np.float32)
+    y = (X[:, 0] > 0).astype(np.float32)
+    plot = nw.LivePlot()
+    fractions = []
+    monkeypatch.setattr(Throttle, "ready", lambda self: True)  # every report goes out
+    monkeypatch.setattr(
+        type(plot), "_notify_trait", _recording(fractions, type(plot)._notify_trait)
+    )
+    banknote_model().fit(X, y, epochs=1, batch_size=10, verbose=0, callbacks=[plot])
+    assert len(fractions) >= 10 and fractions == sorted(fractions)
+    assert 0 < fractions[0] < 0.1 and 0.9 < fractions[-1] < 1
+    assert (plot.epoch, plot.epoch_fraction) == (1, 0.0)  # the epoch done, nothing running
+
+
+def _recording(fractions, notify):
+    def recorded(self, name, old, new):
+        if name == "epoch_fraction" and new > 0:
+            fractions.append(new)
+        return notify(self, name, old, new)
+
+    return recorded

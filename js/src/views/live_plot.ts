@@ -12,6 +12,8 @@ export interface LivePlotState {
   metrics: string[] | null;
   epoch: number;
   epochs: number;
+  /** How much of the running epoch is done, 0 to 1 (a long epoch moves the bar too). */
+  epoch_fraction: number;
   elapsed: number;
   running: boolean;
   _columns: string[];
@@ -178,7 +180,8 @@ export function renderLivePlot({ model, el }: { model: AnyModel<LivePlotState>; 
     const epochs = model.get("epochs");
     const running = model.get("running");
     progressText.textContent = epochs > 0 ? `Epoch ${epoch}/${epochs}` : "Epoch –";
-    fill.style.width = `${epochs > 0 ? Math.min(100, (100 * epoch) / epochs) : 0}%`;
+    const done = epoch + (running ? (model.get("epoch_fraction") ?? 0) : 0);
+    fill.style.width = `${epochs > 0 ? Math.min(100, (100 * done) / epochs) : 0}%`;
     bar.setAttribute("aria-valuemax", String(Math.max(epochs, 1)));
     bar.setAttribute("aria-valuenow", String(epoch));
     bar.setAttribute("aria-valuetext", progressText.textContent);
@@ -214,6 +217,7 @@ export function renderLivePlot({ model, el }: { model: AnyModel<LivePlotState>; 
   const events: [string, () => void][] = [
     ["change:epoch", drawProgress],
     ["change:epochs", drawProgress],
+    ["change:epoch_fraction", drawProgress],
     ["change:elapsed", onElapsed],
     ["change:running", onRunning],
     ["change:_curves", drawCharts],
