@@ -28,13 +28,30 @@ export function divergingColor(value: number): Rgb {
   const v = Math.min(1, Math.max(-1, value));
   // Same segment choice and arithmetic as d3, so rounding ties land the same way; at exactly
   // 0 d3 takes the upper segment.
-  const [from, to, t] = v < 0 ? [NEGATIVE, ZERO, v + 1] : [ZERO, POSITIVE, v];
+  return v < 0 ? mixColors(NEGATIVE, ZERO, v + 1) : mixColors(ZERO, POSITIVE, v);
+}
+
+/** The colour a fraction `t` of the way from `from` to `to`, linear in RGB, channels rounded. */
+export function mixColors(from: Rgb, to: Rgb, t: number): Rgb {
   return [
     Math.round(from[0] + (to[0] - from[0]) * t),
     Math.round(from[1] + (to[1] - from[1]) * t),
     Math.round(from[2] + (to[2] - from[2]) * t),
   ];
 }
+
+/**
+ * Colours of classes 0-4: the Playground's orange and blue for the original's two, then green,
+ * reddish purple and wine (Okabe-Ito's and Paul Tol's), chosen so that all five stay apart, pale
+ * or full, under protanopia, deuteranopia and tritanopia (Machado 2009 simulation, ΔE ≥ 8.7).
+ */
+export const CLASS_COLORS = [
+  PLAYGROUND_COLORS.negative,
+  PLAYGROUND_COLORS.positive,
+  "#117733",
+  "#cc79a7",
+  "#882255",
+] as const;
 
 /** The value a quantised byte stands for: the kernel sends round((v + 1) / 2 * 255). */
 export function dequantize(byte: number): number {

@@ -207,7 +207,7 @@ class Playground(PlayControls, FrontEndWidget):
     _output_neuron = traitlets.Unicode(None, allow_none=True).tag(sync=True)
     _loss_curve = traitlets.Bytes(b"").tag(sync=True)
 
-    def __init__(self, dataset="circle", problem=None, **kwargs):
+    def __init__(self, dataset=None, problem=None, **kwargs):
         self._ready = False
         self._lock = threading.RLock()
         self._pacer = FramePacer()
@@ -218,6 +218,8 @@ class Playground(PlayControls, FrontEndWidget):
         self._seen_shapes: set = set()
         self._speed = _SpeedMeter()
         self._main_loop = running_loop()  # the kernel's, when made in a cell
+        if dataset is None:  # the problem's first data set, as the original switches problems
+            dataset = DEFAULT_DATASET.get(problem, DEFAULT_DATASET["classification"])
         if problem is None:
             problem = PROBLEM_OF.get(dataset, "classification")
         if kwargs.get("classes", 2) != 2 and dataset not in MULTICLASS_DATASETS:

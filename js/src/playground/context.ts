@@ -34,3 +34,8 @@ export function follow(context: ViewContext, traits: (keyof PlaygroundState)[], 
   apply();
   for (const trait of traits) context.life.on(context.model, `change:${trait}`, apply);
 }
+
+/** What the output layer and the points' colours follow: the problem and the number of classes. */
+export function taskOf(model: PlaygroundModel): Pick<PlaygroundState, "problem" | "classes"> {
+  return { problem: model.get("problem"), classes: model.get("classes") };
+}

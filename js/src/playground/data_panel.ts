@@ -1,26 +1,24 @@
-// The DATA column: dataset thumbnails to choose from, the three sliders, and "Regenerate".
+// The DATA column: dataset thumbnails to choose from, the number of classes (classification),
+// the three sliders, and "Regenerate".
 
-import { boundSlider } from "./bound_inputs";
-import { follow, send, setTrait, type ViewContext } from "./context";
+import { boundSelect, boundSlider } from "./bound_inputs";
+import { pointColors } from "./class_colors";
+import { follow, send, setTrait, taskOf, type ViewContext } from "./context";
+import { datasetTitle, unavailableReason } from "./datasets";
 import { html } from "./dom";
+import { numericMenu } from "./menu_options";
+import { toCanvas } from "./plane";
 import { parseThumbnails, type PointRows } from "./points";
-import { DATASETS, UI_LIMITS } from "./protocol";
-import { valueColor } from "./link_style";
-
-const DATASET_TITLES: Record<string, string> = {
-  circle: "Circle",
-  xor: "Exclusive or",
-  gauss: "Gaussian",
-  spiral: "Spiral",
-  plane: "Plane",
-  multigauss: "Multi gaussian",
-};
+import { CLASS_COUNTS, DATASETS, UI_LIMITS } from "./protocol";
 
 const THUMBNAIL_SIZE = 34;
-const DOMAIN = 6;
 
 /** Paints thumbnail points: x1 to the right, x2 upwards, as on the output map. */
-function drawThumbnail(canvas: HTMLCanvasElement, rows: PointRows | undefined): void {
+function drawThumbnail(
+  canvas: HTMLCanvasElement,
+  rows: PointRows | undefined,
+  colorOf: (label: number) => string,
+): void {
   const scale = Math.max(1, Math.ceil(devicePixelRatio));
   const side = THUMBNAIL_SIZE * scale;
   if (canvas.width !== side) canvas.width = canvas.height = side;
@@ -31,9 +29,8 @@ function drawThumbnail(canvas: HTMLCanvasElement, rows: PointRows | undefined): 
   if (!rows) return;
   const dot = 1.6;
   for (let k = 0; k + 2 < rows.length; k += 3) {
-    const x = ((rows[k] + DOMAIN) / (2 * DOMAIN)) * THUMBNAIL_SIZE;
-    const y = ((DOMAIN - rows[k + 1]) / (2 * DOMAIN)) * THUMBNAIL_SIZE;
-    context.fillStyle = valueColor(rows[k + 2]);
+    const { x, y } = toCanvas(rows[k], rows[k + 1], THUMBNAIL_SIZE);
+    context.fillStyle = colorOf(rows[k + 2]);
     context.fillRect(x - dot / 2, y - dot / 2, dot, dot);
   }
 }
@@ -52,24 +49,34 @@ export function buildDataPanel(context: ViewContext): HTMLElement {
   controls.add("dataset", choose);
 
   let buttons: { name: string; button: HTMLButtonElement; canvas: HTMLCanvasElement }[] = [];
-  let unregister: (() => void) | null = null;
+  let unregister: (() => void)[] = [];
   const names = () => (DATASETS[model.get("problem")] ?? []) as readonly string[];
 
   const drawThumbnails = () => {
     const sets = parseThumbnails(model.get("_thumbnails"), names(), model.get("_thumbnail_points"));
-    for (const { name, canvas } of buttons) drawThumbnail(canvas, sets?.get(name));
+    const colorOf = pointColors(taskOf(model));
+    for (const { name, canvas } of buttons) drawThumbnail(canvas, sets?.get(name), colorOf);
+  };
+  /** Data sets without that many classes are shown, disabled, saying why. */
+  const markAvailable = () => {
+    for (const { name, button } of buttons) {
+      const reason = unavailableReason(name, taskOf(model));
+      button.title = reason ?? datasetTitle(name);
+      button.classList.toggle("nnw-pg-unavailable", reason !== null);
+    }
+    controls.refresh();
+    context.loop.invalidate("thumbnails");
   };
   const markSelected = () => {
     const selected = model.get("dataset");
     for (const { name, button } of buttons) button.setAttribute("aria-pressed", String(name === selected));
   };
   const rebuild = () => {
-    unregister?.();
+    unregister.forEach((undo) => undo());
     buttons = names().map((name) => {
       const button = html("button", "nnw-pg-dataset");
       button.type = "button";
       button.setAttribute("aria-label", name);
-      button.title = DATASET_TITLES[name] ?? name;
       const canvas = html("canvas");
       button.append(canvas);
       button.addEventListener("click", () => {
@@ -78,13 +85,16 @@ export function buildDataPanel(context: ViewContext): HTMLElement {
       return { name, button, canvas };
     });
     list.replaceChildren(...buttons.map((b) => b.button));
-    unregister = controls.add("dataset", list, buttons.map((b) => b.button));
+    unregister = buttons.map(({ name, button }) =>
+      controls.add("dataset", button, [button], () => unavailableReason(name, taskOf(model)) !== null),
+    );
     markSelected();
-    context.loop.invalidate("thumbnails");
+    markAvailable();
   };
-  life.add(() => unregister?.());
+  life.add(() => unregister.forEach((undo) => undo()));
   context.loop.part("thumbnails", drawThumbnails);
   follow(context, ["problem"], rebuild);
+  life.on(model, "change:classes", markAvailable);
   follow(context, ["dataset"], markSelected);
   for (const trait of ["_thumbnails", "_thumbnail_points"] as const) {
     life.on(model, `change:${trait}`, () => context.loop.invalidate("thumbnails"));
@@ -93,8 +103,21 @@ export function buildDataPanel(context: ViewContext): HTMLElement {
   const [minRatio, maxRatio] = UI_LIMITS.trainRatio;
   const [minNoise, maxNoise] = UI_LIMITS.noise;
   const [minBatch, maxBatch] = UI_LIMITS.batchSize;
+  const classes = boundSelect(context, {
+    control: "classes",
+    trait: "classes",
+    label: "Classes",
+    title: "Classes in the data: more than two train a softmax output with cross-entropy",
+    choices: (current) => numericMenu(CLASS_COUNTS, current).map((n) => ({ value: String(n), label: String(n) })),
+    encode: String,
+    decode: Number,
+  });
+  follow(context, ["problem"], () => {
+    classes.hidden = model.get("problem") !== "classification";
+  });
   const sliders = html("div", "nnw-pg-sliders");
   sliders.append(
+    classes,
     boundSlider(context, {
       control: "train_ratio",
       trait: "train_ratio",

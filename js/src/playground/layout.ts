@@ -1,9 +1,9 @@
 // Where the network diagram's nodes sit, as in the original: a column of inputs with their
-// labels on the left, hidden layers spread evenly across, the output node at the right edge;
-// every column starts at the top, nodes 30 px square, 55 px apart.
+// labels on the left, hidden layers spread evenly across, the output node (one per class with
+// more than two) at the right edge; every column starts at the top, nodes 30 px square, 55 px apart.
 
 import type { Feature, NeuronId } from "./protocol";
-import { hiddenNeuronId } from "./neuron_ids";
+import { hiddenNeuronId, outputNeuronId } from "./neuron_ids";
 
 export const NODE_SIZE = 30;
 export const NODE_PITCH = 55;
@@ -28,7 +28,8 @@ export interface NetworkLayout {
   inputs: (NodePlace & { feature: Feature })[];
   /** Hidden layers, input side first. */
   hidden: NodePlace[][];
-  output: NodePlace;
+  /** The output column: one node, or one per class. */
+  outputs: NodePlace[];
   /** The centre x of each hidden column, for the +/- controls above it. */
   hiddenX: number[];
 }
@@ -46,12 +47,13 @@ export function layoutNetwork(
   features: readonly Feature[],
   hidden: readonly number[],
   availableWidth: number,
+  outputs = 1,
 ): NetworkLayout {
   const width = Math.max(availableWidth, minimumWidth(hidden.length));
   const inputX = INPUT_LABEL_WIDTH + NODE_SIZE / 2;
   const outputX = width - MARGIN - NODE_SIZE / 2;
   const hiddenX = hidden.map((_, l) => inputX + ((outputX - inputX) * (l + 1)) / (hidden.length + 1));
-  const rows = Math.max(features.length, ...hidden, 1);
+  const rows = Math.max(features.length, ...hidden, outputs);
   return {
     width,
     height: MARGIN * 2 + (rows - 1) * NODE_PITCH + NODE_SIZE,
@@ -63,7 +65,11 @@ export function layoutNetwork(
         cy: rowY(k),
       })),
     ),
-    output: { id: "output", cx: outputX, cy: rowY(0) },
+    outputs: Array.from({ length: outputs }, (_, k) => ({
+      id: outputNeuronId(k, outputs),
+      cx: outputX,
+      cy: rowY(k),
+    })),
     hiddenX,
   };
 }

@@ -23,6 +23,7 @@ interface LinkItem {
 
 interface BiasItem {
   rect: SVGRectElement;
+  neuron: NeuronId;
   layer: number;
   j: number;
   color: string;
@@ -50,7 +51,7 @@ export class LinkLayer {
 
   /**
    * Links every node of each column to every node of the next (`columns`: inputs switched on,
-   * hidden layers, output), and a bias square for each non-input node. `editable`: whether
+   * hidden layers, outputs), and a bias square for each non-input node. `editable`: whether
    * links and biases take focus and pointer events.
    */
   build(columns: NodePlace[][], width: number, height: number, editable: boolean): void {
@@ -101,7 +102,7 @@ export class LinkLayer {
           rect.setAttribute("aria-label", `Bias of ${target.id}`);
         }
         rects.push(rect);
-        this.biases.push({ rect, layer, j, color: "" });
+        this.biases.push({ rect, neuron: target.id, layer, j, color: "" });
       });
     }
     this.linkGroup.replaceChildren(...paths);
@@ -154,10 +155,8 @@ export class LinkLayer {
     return { target: { kind: "bias", layer: bias.layer, j: bias.j }, x: x + 12, y: y + 10 };
   }
 
-  /** The bias square of a hidden ("layer:index") or the output neuron. */
+  /** The bias square of a hidden or output neuron. */
   biasOf(neuron: NeuronId): SVGRectElement | undefined {
-    if (neuron === "output") return this.biases[this.biases.length - 1]?.rect;
-    const [layer, index] = neuron.split(":").map(Number);
-    return this.biases.find((b) => b.layer === layer - 1 && b.j === index)?.rect;
+    return this.biases.find((b) => b.neuron === neuron)?.rect;
   }
 }

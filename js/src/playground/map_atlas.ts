@@ -10,23 +10,42 @@ export class MapAtlas {
   resolution = 0;
   count = 0;
 
-  /** Loads `count` maps of resolution² bytes; false (and nothing shown) if the bytes differ. */
-  load(maps: DataView | null | undefined, resolution: number, count: number, lut: Uint8ClampedArray): boolean {
+  /**
+   * Loads `count` maps of resolution² bytes, map k coloured by `lutOf(k)`; false (and nothing
+   * shown) if the bytes differ.
+   */
+  load(
+    maps: DataView | null | undefined,
+    resolution: number,
+    count: number,
+    lutOf: (index: number) => Uint8ClampedArray,
+  ): boolean {
     const cells = resolution * resolution;
-    if (!maps || cells === 0 || count === 0 || maps.byteLength !== cells * count) {
-      this.count = 0;
+    if (!maps || maps.byteLength !== cells * count) {
+      this.clear();
       return false;
     }
+    this.paint(resolution, count, (pixels) => {
+      for (let k = 0; k < count; k++) {
+        const map = new Uint8Array(maps.buffer, maps.byteOffset + k * cells, cells);
+        mapToRgba(map, lutOf(k), pixels.subarray(k * cells * 4, (k + 1) * cells * 4));
+      }
+    });
+    return true;
+  }
+
+  /** Loads `count` maps whose RGBA pixels `fill` writes (resolution² pixels each, back to back). */
+  paint(resolution: number, count: number, fill: (pixels: Uint8ClampedArray) => void): void {
+    if (resolution === 0 || count === 0) return this.clear();
     if (this.image?.width !== resolution || this.image.height !== resolution * count) {
       this.image = new ImageData(resolution, resolution * count);
       this.source.width = resolution;
       this.source.height = resolution * count;
     }
-    mapToRgba(maps, lut, this.image.data);
+    fill(this.image.data);
     this.source.getContext("2d")?.putImageData(this.image, 0, 0);
     this.resolution = resolution;
     this.count = count;
-    return true;
   }
 
   /** Draws map `index` into the square at (x, y) of side `size` (smoothly scaled). */
@@ -34,5 +53,10 @@ export class MapAtlas {
     if (index < 0 || index >= this.count) return;
     const r = this.resolution;
     context.drawImage(this.source, 0, index * r, r, r, x, y, size, size);
+  }
+
+  /** Shows nothing until the next load. */
+  clear(): void {
+    this.count = 0;
   }
 }

@@ -23,11 +23,17 @@ export class NetworkMaps {
   slots: MapSlot[] = [];
 
   loadFeatures(maps: DataView | null | undefined, resolution: number, count: number, lut: Uint8ClampedArray): void {
-    this.features.load(maps, resolution, count, lut);
+    this.features.load(maps, resolution, count, () => lut);
   }
 
-  loadNeurons(maps: DataView | null | undefined, resolution: number, count: number, lut: Uint8ClampedArray): void {
-    this.neurons.load(maps, resolution, count, lut);
+  /** Loads `_maps`; `lutOf(k)` colours map k (output neurons of classes have their own scales). */
+  loadNeurons(
+    maps: DataView | null | undefined,
+    resolution: number,
+    count: number,
+    lutOf: (index: number) => Uint8ClampedArray,
+  ): void {
+    this.neurons.load(maps, resolution, count, lutOf);
   }
 
   setSize(width: number, height: number): void {

@@ -1,6 +1,6 @@
 // The diagram's nodes as DOM: a button per input feature (toggles it; dimmed while off), a
-// focusable frame per neuron. Their maps are painted underneath (network_maps.ts), so these
-// are transparent frames that take the pointer and the keyboard.
+// focusable frame per neuron, output neurons included. Their maps are painted underneath
+// (network_maps.ts), so these are transparent frames that take the pointer and the keyboard.
 
 import { html } from "./dom";
 import { type NetworkLayout, NODE_SIZE, type NodePlace } from "./layout";
@@ -76,7 +76,10 @@ export function buildNodes(
       slots.push({ place: at, index: hiddenMapIndex(hidden, l + 1, k), feature: false, on: true });
     }),
   );
-  elements.push(neuronNode(layout.output, "Output neuron", handlers));
-  slots.push({ place: layout.output, index: outputMapIndex(hidden), feature: false, on: true });
+  layout.outputs.forEach((at, k) => {
+    const name = layout.outputs.length === 1 ? "Output neuron" : `Output neuron of class ${k}`;
+    elements.push(neuronNode(at, name, handlers));
+    slots.push({ place: at, index: outputMapIndex(hidden, k), feature: false, on: true });
+  });
   return { elements, slots };
 }

@@ -1,9 +1,9 @@
-// The network diagram: input features, hidden layers and the output node, each showing its map
+// The network diagram: input features, hidden layers and the output node(s), each showing its map
 // over the input plane, joined by links coloured and sized by their weights, with bias squares.
 // The DOM and SVG are rebuilt only when the shape or width changes; each frame only recolours
 // links and biases in place and repaints all maps on one canvas.
 
-import { send, setTrait, type ViewContext } from "./context";
+import { send, setTrait, taskOf, type ViewContext } from "./context";
 import { html } from "./dom";
 import { layoutNetwork, type NodePlace } from "./layout";
 import { buildLayersHeading, buildNeuronControls } from "./layer_controls";
@@ -11,8 +11,9 @@ import { LinkLayer } from "./link_layer";
 import { mapLut } from "./map_colors";
 import { NetworkMaps } from "./network_maps";
 import { buildNodes } from "./network_nodes";
-import { mapCount } from "./neuron_ids";
-import { FEATURES, type NeuronId } from "./protocol";
+import { probabilityLut } from "./class_colors";
+import { mapCount, outputMapIndex } from "./neuron_ids";
+import { FEATURES, type NeuronId, outputCount } from "./protocol";
 import { toggleFeature } from "./shape_edits";
 import { type EditTarget, WeightEditor } from "./weight_editor";
 import { type Layer, layerSizes, parseWeights } from "./weights";
@@ -68,7 +69,7 @@ export class NetworkView {
     loop.part("weights", () => this.drawWeights());
     loop.part("maps", () => this.drawMaps());
     const reshape = () => loop.invalidate("network", "weights", "maps");
-    for (const trait of ["features", "hidden", "hidden_controls", "locked_controls"] as const) {
+    for (const trait of ["features", "hidden", "problem", "classes", "hidden_controls", "locked_controls"] as const) {
       life.on(model, `change:${trait}`, reshape);
     }
     life.on(model, "change:_frame", () => {
@@ -112,7 +113,7 @@ export class NetworkView {
     const hidden = model.get("hidden");
     // A hidden feature leaves the diagram, unless the network uses it.
     const shown = FEATURES.filter((f) => active.has(f) || !controls.isHidden(f));
-    const layout = layoutNetwork(shown, hidden, this.availableWidth);
+    const layout = layoutNetwork(shown, hidden, this.availableWidth, this.outputs());
 
     for (const element of [this.net, this.neuronControls]) element.style.width = `${layout.width}px`;
     this.net.style.height = `${layout.height}px`;
@@ -121,7 +122,7 @@ export class NetworkView {
     this.net.classList.toggle("nnw-pg-no-edit", weightsOff);
 
     const inputs = layout.inputs.filter((p) => active.has(p.feature));
-    const columns: NodePlace[][] = [inputs, ...layout.hidden, [layout.output]];
+    const columns: NodePlace[][] = [inputs, ...layout.hidden, layout.outputs];
     this.links.build(columns, layout.width, layout.height, !controls.isHidden("weights"));
     const nodes = buildNodes(layout, active, hidden, {
       hover: (neuron) => this.hover(neuron),
@@ -163,7 +164,7 @@ export class NetworkView {
   /** Recolours links and biases from the latest weights. */
   private drawWeights(): void {
     const { model } = this.context;
-    const sizes = layerSizes(model.get("features").length, model.get("hidden"));
+    const sizes = layerSizes(model.get("features").length, model.get("hidden"), this.outputs());
     this.weights = parseWeights(model.get("_weights"), sizes);
     this.links.draw(this.weights);
     if (model.get("playing")) this.links.flow();
@@ -173,17 +174,28 @@ export class NetworkView {
   /** Loads whichever maps changed and repaints them all. */
   private drawMaps(): void {
     const { model } = this.context;
-    const lut = mapLut(model.get("discretize"));
+    const discretize = model.get("discretize");
+    const lut = mapLut(discretize);
     const resolution = model.get("_map_resolution");
     if (this.featureMapsStale) {
       this.maps.loadFeatures(model.get("_feature_maps"), resolution, FEATURES.length, lut);
       this.featureMapsStale = false;
     }
     if (this.neuronMapsStale) {
-      this.maps.loadNeurons(model.get("_maps"), resolution, mapCount(model.get("hidden")), lut);
+      const hidden = model.get("hidden");
+      const outputs = this.outputs();
+      // One output neuron is drawn like the others; with classes, each in its class' colours.
+      const firstOutput = outputs > 1 ? outputMapIndex(hidden) : Infinity;
+      const lutOf = (k: number) => (k < firstOutput ? lut : probabilityLut(k - firstOutput, discretize));
+      this.maps.loadNeurons(model.get("_maps"), resolution, mapCount(hidden, outputs), lutOf);
       this.neuronMapsStale = false;
     }
     this.maps.draw();
+  }
+
+  /** Output neurons: one, or one per class. */
+  private outputs(): number {
+    return outputCount(taskOf(this.context.model));
   }
 
   /** Asks the kernel to show a neuron's map in the output view (null: the output again). */

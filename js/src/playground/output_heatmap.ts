@@ -2,11 +2,12 @@
 // points on it, and the original's axes (ticks every unit, below and to the right).
 
 import { HiDpiCanvas } from "../hidpi_canvas";
-import { valueColor } from "./link_style";
+import { onThemeChange } from "../views/kit";
+import { argmaxToRgba } from "./class_colors";
 import { MapAtlas } from "./map_atlas";
+import { onPlane, PLANE_EXTENT, toCanvas } from "./plane";
 import type { DataPoints, PointRows } from "./points";
 
-const DOMAIN = 6;
 /** Room below and right of the map for the axes, in CSS pixels (the map box leaves it free). */
 const AXIS_ROOM = 24;
 /** How far the overlay reaches left of and above the map (see the stylesheet). */
@@ -21,6 +22,9 @@ export class OutputHeatmap {
   private readonly atlas = new MapAtlas();
   private points: DataPoints = { train: new Float32Array(0), test: new Float32Array(0) };
   private showTest = true;
+  private colorOf: (label: number) => string = () => "";
+  // The axes take the theme's colours when drawn: a new theme draws them again.
+  private readonly stopThemeWatch = onThemeChange(() => this.drawOverlay());
 
   constructor() {
     this.element.className = "nnw-pg-heatmap";
@@ -29,19 +33,42 @@ export class OutputHeatmap {
     this.element.append(this.map.canvas, this.overlay.canvas);
   }
 
+  /** The canvas the map fills, exactly the plane [-6, 6]²: where clicks add points. */
+  get mapCanvas(): HTMLCanvasElement {
+    return this.map.canvas;
+  }
+
   /** Takes a new map and draws it (call from the frame loop). */
   showMap(map: DataView | null | undefined, resolution: number, lut: Uint8ClampedArray): void {
-    this.atlas.load(map, resolution, 1, lut);
+    this.atlas.load(map, resolution, 1, () => lut);
     this.drawMap();
   }
 
-  setPoints(points: DataPoints, showTest: boolean): void {
+  /** Takes `classes` probability maps and draws each cell in its likeliest class' colour. */
+  showClasses(
+    maps: DataView | null | undefined,
+    resolution: number,
+    classes: number,
+    luts: readonly Uint8ClampedArray[],
+  ): void {
+    if (maps?.byteLength === resolution * resolution * classes) {
+      this.atlas.paint(resolution, 1, (pixels) => argmaxToRgba(maps, classes, luts, pixels));
+    } else {
+      this.atlas.clear();
+    }
+    this.drawMap();
+  }
+
+  /** Takes the data and how to colour a point by its label. */
+  setPoints(points: DataPoints, showTest: boolean, colorOf: (label: number) => string): void {
     this.points = points;
     this.showTest = showTest;
+    this.colorOf = colorOf;
     this.drawOverlay();
   }
 
   destroy(): void {
+    this.stopThemeWatch();
     this.map.destroy();
     this.overlay.destroy();
   }
@@ -64,8 +91,8 @@ export class OutputHeatmap {
     context.translate(OVERLAY_LEFT, OVERLAY_TOP);
     this.drawAxes(context, side);
     const radius = Math.max(2, Math.min(3.5, (3 * side) / 260));
-    drawPoints(context, this.points.train, side, radius, "rgba(255,255,255,0.8)");
-    if (this.showTest) drawPoints(context, this.points.test, side, radius, "rgba(0,0,0,0.6)");
+    drawPoints(context, this.points.train, side, radius, this.colorOf, "rgba(255,255,255,0.8)");
+    if (this.showTest) drawPoints(context, this.points.test, side, radius, this.colorOf, "rgba(0,0,0,0.6)");
   }
 
   private drawAxes(context: CanvasRenderingContext2D, side: number): void {
@@ -75,8 +102,8 @@ export class OutputHeatmap {
     const strong = style.getPropertyValue("--nnw-pg-text").trim() || "#333";
     context.font = `10px ${style.fontFamily}`;
     context.lineWidth = 1;
-    for (let value = -DOMAIN; value <= DOMAIN; value++) {
-      const at = ((value + DOMAIN) / (2 * DOMAIN)) * side;
+    for (let value = -PLANE_EXTENT; value <= PLANE_EXTENT; value++) {
+      const at = toCanvas(value, 0, side).x;
       const zero = value === 0;
       context.strokeStyle = zero ? label : soft;
       context.fillStyle = zero ? strong : label;
@@ -106,21 +133,18 @@ function drawPoints(
   rows: PointRows,
   side: number,
   radius: number,
+  colorOf: (label: number) => string,
   edge: string,
 ): void {
   context.lineWidth = 1;
   context.strokeStyle = edge;
   for (let k = 0; k + 2 < rows.length; k += 3) {
-    const x1 = rows[k];
-    const x2 = rows[k + 1];
-    // Points outside the plane are left out, as in the original.
-    if (!(Math.abs(x1) <= DOMAIN && Math.abs(x2) <= DOMAIN)) continue;
-    const x = ((x1 + DOMAIN) / (2 * DOMAIN)) * side;
-    const y = ((DOMAIN - x2) / (2 * DOMAIN)) * side;
+    if (!onPlane(rows[k], rows[k + 1])) continue;
+    const { x, y } = toCanvas(rows[k], rows[k + 1], side);
     context.beginPath();
     context.arc(x, y, radius, 0, 2 * Math.PI);
     context.globalAlpha = 0.9;
-    context.fillStyle = valueColor(rows[k + 2]);
+    context.fillStyle = colorOf(rows[k + 2]);
     context.fill();
     context.globalAlpha = 1;
     context.stroke();

@@ -1,15 +1,18 @@
 // The OUTPUT column: a status line when the kernel has something to say, the losses with their
-// chart, the output map with the data, the colour legend, and the two checkboxes.
+// chart, the output map with the data, the draw strip, the colour legend, and the two checkboxes.
 
 import { boundCheckbox } from "./bound_inputs";
-import { follow, type ViewContext } from "./context";
+import { follow, taskOf, type ViewContext } from "./context";
 import { html } from "./dom";
 import { formatAccuracy, formatLoss } from "./format";
 import { LossChart } from "./loss_chart";
+import { argmaxLuts, classColor, pointColors, probabilityLut } from "./class_colors";
+import { buildDrawTool } from "./draw_tool";
 import { mapLut } from "./map_colors";
+import { outputClassOf } from "./neuron_ids";
 import { OutputHeatmap } from "./output_heatmap";
 import { parsePoints } from "./points";
-import type { NeuronId } from "./protocol";
+import { type NeuronId, outputCount } from "./protocol";
 
 function lossRow(name: string, className: string) {
   const row = html("div", `nnw-pg-loss-row ${className}`);
@@ -22,9 +25,30 @@ function lossRow(name: string, className: string) {
 
 function describeNeuron(neuron: NeuronId | null): string {
   if (neuron === null || neuron === "output") return "";
+  const k = outputClassOf(neuron);
+  if (k !== null) return `Showing the probability of class ${k}`;
   const match = /^(\d+):(\d+)$/.exec(neuron);
   if (match) return `Showing neuron ${Number(match[2]) + 1} of hidden layer ${match[1]}`;
   return `Showing input ${neuron}`;
+}
+
+/** With more than two classes, data and output take class colours (neurons keep the scale). */
+function buildClassKey(context: ViewContext): HTMLElement {
+  const key = html("div", "nnw-pg-legend nnw-pg-class-key");
+  const chips = html("div", "nnw-pg-class-chips");
+  key.append(html("p", "", "Classes, paler where the network is less sure."), chips);
+  follow(context, ["problem", "classes"], () => {
+    const classes = outputCount(taskOf(context.model));
+    key.hidden = classes === 1;
+    chips.replaceChildren(
+      ...Array.from({ length: classes }, (_, k) => {
+        const chip = html("span", "nnw-pg-class-chip", String(k));
+        chip.style.setProperty("--nnw-pg-swatch", classColor(k));
+        return chip;
+      }),
+    );
+  });
+  return key;
 }
 
 export function buildOutputPanel(context: ViewContext): { element: HTMLElement; destroy: () => void } {
@@ -57,7 +81,13 @@ export function buildOutputPanel(context: ViewContext): { element: HTMLElement; 
   const ticks = html("div", "nnw-pg-scale-ticks");
   ticks.append(html("span", "", "-1"), html("span", "", "0"), html("span", "", "1"));
   scale.append(html("div", "nnw-pg-scale-bar"), ticks);
-  legend.append(html("p", "", "Colors show data, neuron and weight values."), scale);
+  const legendText = html("p");
+  legend.append(legendText, scale);
+  follow(context, ["problem", "classes"], () => {
+    // With classes, the data take class colours (see the class key).
+    const data = outputCount(taskOf(model)) > 1 ? "" : "data, ";
+    legendText.textContent = `Colors show ${data}neuron and weight values.`;
+  });
 
   const checks = html("div", "nnw-pg-checks");
   checks.append(
@@ -65,7 +95,17 @@ export function buildOutputPanel(context: ViewContext): { element: HTMLElement; 
     boundCheckbox(context, { control: "discretize", trait: "discretize", label: "Discretize output" }),
   );
 
-  column.append(html("h4", "nnw-pg-heading", "Output"), status, metrics, heatmap.element, shownNeuron, legend, checks);
+  column.append(
+    html("h4", "nnw-pg-heading", "Output"),
+    status,
+    metrics,
+    heatmap.element,
+    shownNeuron,
+    buildDrawTool(context, heatmap),
+    legend,
+    buildClassKey(context),
+    checks,
+  );
 
   loop.part("metrics", () => {
     const classification = model.get("problem") === "classification";
@@ -78,15 +118,26 @@ export function buildOutputPanel(context: ViewContext): { element: HTMLElement; 
     chart.draw(model.get("_loss_curve"));
     shownNeuron.textContent = describeNeuron(model.get("_output_neuron"));
   });
-  loop.part("output", () =>
-    heatmap.showMap(model.get("_output_map"), model.get("_output_resolution"), mapLut(model.get("discretize"))),
-  );
+  loop.part("output", () => {
+    const discretize = model.get("discretize");
+    const map = model.get("_output_map");
+    const resolution = model.get("_output_resolution");
+    const shown = model.get("_output_neuron");
+    const classes = outputCount(taskOf(model));
+    const k = outputClassOf(shown);
+    if (shown === null && classes > 1) heatmap.showClasses(map, resolution, classes, argmaxLuts(classes, discretize));
+    else heatmap.showMap(map, resolution, k === null ? mapLut(discretize) : probabilityLut(k, discretize));
+  });
   loop.part("points", () =>
-    heatmap.setPoints(parsePoints(model.get("_points"), model.get("_train_count")), model.get("show_test_data")),
+    heatmap.setPoints(
+      parsePoints(model.get("_points"), model.get("_train_count")),
+      model.get("show_test_data"),
+      pointColors(taskOf(model)),
+    ),
   );
   life.on(model, "change:_frame", () => loop.invalidate("metrics", "output"));
   life.on(model, "change:discretize", () => loop.invalidate("output"));
-  for (const trait of ["_points", "_train_count", "show_test_data"] as const) {
+  for (const trait of ["_points", "_train_count", "show_test_data", "problem", "classes"] as const) {
     life.on(model, `change:${trait}`, () => loop.invalidate("points", "metrics"));
   }
   loop.invalidate("metrics", "output", "points");

@@ -118,6 +118,8 @@ body[data-jp-theme-light="false"] .nnw-pg,
   opacity: 1; border-color: var(--nnw-pg-node-border); box-shadow: 0 1px 5px rgba(0, 0, 0, 0.2);
 }
 .nnw-pg .nnw-pg-dataset:disabled { cursor: default; }
+.nnw-pg .nnw-pg-dataset.nnw-pg-unavailable { opacity: 0.15; filter: grayscale(0.7); }
+.nnw-pg .nnw-pg-data .nnw-pg-control { max-width: none; margin: 0 0 16px; }
 .nnw-pg .nnw-pg-slider { margin: 0 0 16px; }
 .nnw-pg .nnw-pg-slider label { display: block; font-size: 12px; font-weight: 300; line-height: 1.35; color: var(--nnw-pg-label); }
 .nnw-pg .nnw-pg-slider output { margin-left: 4px; font-weight: 400; color: var(--nnw-pg-text); font-variant-numeric: tabular-nums; }
@@ -214,12 +216,32 @@ body[data-jp-theme-light="false"] .nnw-pg,
 .nnw-pg .nnw-pg-heatmap-map { width: calc(100% - 24px); height: calc(100% - 24px); }
 /* The overlay reaches past the box so the axes' end labels are not cut. */
 .nnw-pg .nnw-pg-heatmap canvas.nnw-pg-heatmap-overlay { left: -12px; top: -8px; width: calc(100% + 12px); height: calc(100% + 8px); pointer-events: none; }
+.nnw-pg .nnw-pg-drawing .nnw-pg-heatmap-map { cursor: crosshair; }
+.nnw-pg .nnw-pg-heatmap { user-select: none; -webkit-user-select: none; }
 .nnw-pg .nnw-pg-shown-neuron { min-height: 16px; margin-top: 2px; font-size: 11px; color: var(--nnw-pg-label); }
 .nnw-pg .nnw-pg-legend { display: flex; align-items: center; gap: 12px; margin-top: 8px; }
 .nnw-pg .nnw-pg-legend p { flex: 0 0 104px; margin: 0; font-size: 11px; font-weight: 300; line-height: 1.35; color: var(--nnw-pg-label); }
 .nnw-pg .nnw-pg-scale { flex: 1 1 auto; max-width: 150px; }
 .nnw-pg .nnw-pg-scale-bar { height: 10px; background: linear-gradient(to right, #f59322, #e8eaeb, #0877bd); }
 .nnw-pg .nnw-pg-scale-ticks { display: flex; justify-content: space-between; margin-top: 2px; font-size: 10px; color: var(--nnw-pg-label); }
+/* Draw strip: a swatch per class (or target), the chosen one ringed */
+.nnw-pg .nnw-pg-draw { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; margin-top: 6px; }
+.nnw-pg .nnw-pg-draw-label {
+  font-size: 11px; font-weight: 500; letter-spacing: 0.04em; text-transform: uppercase; color: var(--nnw-pg-label);
+}
+.nnw-pg .nnw-pg-swatches { display: flex; gap: 7px; }
+.nnw-pg .nnw-pg-swatch {
+  width: 18px; height: 18px; padding: 0; border: 2px solid var(--nnw-pg-surface); border-radius: 50%;
+  background: var(--nnw-pg-swatch); box-shadow: 0 0 0 1px var(--nnw-pg-line-strong); cursor: pointer;
+  transition: box-shadow 0.15s;
+}
+.nnw-pg .nnw-pg-swatch:hover:not(:disabled) { box-shadow: 0 0 0 1px var(--nnw-pg-label); }
+.nnw-pg .nnw-pg-swatch[aria-pressed="true"] { box-shadow: 0 0 0 2px var(--nnw-pg-text); }
+.nnw-pg .nnw-pg-swatch:disabled { opacity: 0.35; cursor: default; }
+.nnw-pg .nnw-pg-draw-hint { flex: 1 1 120px; font-size: 11px; font-weight: 300; line-height: 1.3; color: var(--nnw-pg-label); }
+.nnw-pg .nnw-pg-class-chips { display: flex; flex-wrap: wrap; gap: 4px 10px; }
+.nnw-pg .nnw-pg-class-chip { display: inline-flex; align-items: center; gap: 4px; font-size: 11px; color: var(--nnw-pg-text-soft); }
+.nnw-pg .nnw-pg-class-chip::before { content: ""; width: 10px; height: 10px; border-radius: 50%; background: var(--nnw-pg-swatch); }
 .nnw-pg .nnw-pg-checks { display: flex; flex-wrap: wrap; gap: 6px 20px; margin-top: 16px; }
 .nnw-pg .nnw-pg-check { display: inline-flex; align-items: center; gap: 6px; font-size: 13px; font-weight: 300; color: var(--nnw-pg-text-soft); cursor: pointer; }
 .nnw-pg .nnw-pg-check input { width: 15px; height: 15px; margin: 0; accent-color: var(--nnw-pg-accent); cursor: pointer; }

@@ -11,9 +11,9 @@ export interface Layer {
   b: Float32Array;
 }
 
-/** Neurons per layer, inputs first: [features, ...hidden, 1 output]. */
-export function layerSizes(featureCount: number, hidden: readonly number[]): number[] {
-  return [featureCount, ...hidden, 1];
+/** Neurons per layer, inputs first: [features, ...hidden, outputs]. */
+export function layerSizes(featureCount: number, hidden: readonly number[], outputs = 1): number[] {
+  return [featureCount, ...hidden, outputs];
 }
 
 export function parameterCount(sizes: readonly number[]): number {
