@@ -852,17 +852,18 @@ class Playground(PlayControls, FrontEndWidget):
         pg._after_change()
         return pg
 
-    def to_html(self, path=None) -> str:
+    def to_html(self, path=None) -> str | None:
         """A self-contained web page that replays this run's training: a handful of moments
         recorded as it trained, interpolated in between. It opens in a browser without a kernel
-        or a network. Written to `path` if given; returns the HTML."""
+        or a network. Written to `path` if given, else returned as a string."""
         with self._lock:
             run = self._run
             now = Snapshot(run.epoch, self._frame_traits(output_neuron=None), run.figures)
             page = replay_page(self.get_state(), self._recording.until(now))
-        if path is not None:
-            write_page(path, page)
-        return page
+        if path is None:
+            return page
+        write_page(path, page)
+        return None
 
     # --- training ----------------------------------------------------------------------------
 

@@ -69,8 +69,9 @@ def test_the_page_holds_the_bundle_and_every_snapshot_and_reaches_for_nothing(tm
     for _ in range(6):
         pg.step(25)
     path = tmp_path / "run.html"
-    page = pg.to_html(path)
-    assert path.read_text(encoding="utf-8") == page
+    assert pg.to_html(path) is None  # written, not returned: a notebook cell stays short
+    page = path.read_text(encoding="utf-8")
+    assert page == pg.to_html()
     assert 'src="http' not in page and 'href="http' not in page
     assert "<link" not in page and " src=" not in page
     assert script_json(page, "nnw-bundle") == FRONT_END.read_text(encoding="utf-8")
