@@ -2,7 +2,9 @@
 messages, without a browser (the front end has its own tests, and tests/e2e puts both together)."""
 
 import asyncio
+import json
 
+import jax
 import numpy as np
 import pytest
 import traitlets
@@ -408,3 +410,23 @@ def test_bad_files_are_refused_by_name(tmp_path):
     (tmp_path / "part.json").write_text('{"format": "nnwidgets.Playground", "version": 1}')
     with pytest.raises(ValueError, match="has no 'config'"):
         nw.Playground.load(tmp_path / "part.json")
+
+
+def test_bad_input_names_what_is_wrong_and_leaves_the_playground_as_it_was(tmp_path):
+    pg = nw.Playground(seed=4)
+    pg.step(20)
+    before = (pg.data, pg.weights, pg.epoch, pg._points, pg.dataset)
+    with pytest.raises(ValueError, match=r"X must lie within \[-6, 6\]².*row 1 is \[7.0, 0.0\]"):
+        pg.set_data([[0, 0], [7, 0]], [1, -1])
+    with pytest.raises(ValueError, match="preset must be one of 'circle'.*got 'moons'"):
+        nw.Playground.preset("moons")
+    saved = pg.to_dict()
+    saved["config"]["hidden"] = [100]
+    with pytest.raises(traitlets.TraitError, match="hidden layers must have 1 to 64 neurons"):
+        nw.Playground.from_dict(saved)
+    (tmp_path / "cut.json").write_text(json.dumps(pg.to_dict())[:-20])
+    with pytest.raises(ValueError, match="cut.json is not a saved Playground"):
+        nw.Playground.load(tmp_path / "cut.json")
+    after = (pg.data, pg.weights, pg.epoch, pg._points, pg.dataset)
+    for a, b in zip(jax.tree.leaves(after), jax.tree.leaves(before), strict=True):
+        np.testing.assert_array_equal(np.asarray(a), np.asarray(b))
