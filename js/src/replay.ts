@@ -262,7 +262,8 @@ function initialState(recording: Recording): PlaygroundState {
   for (const [name, text] of Object.entries(recording.buffers)) state[name] = asView(fromBase64(text));
   const hidden = ((state.hidden_controls as string[] | undefined) ?? []).filter((n) => !REPLAY_BUTTONS.includes(n));
   Object.assign(state, {
-    hidden_controls: hidden,
+    // Drawing adds points to a live run: a recording has none to add them to.
+    hidden_controls: [...new Set([...hidden, "draw"])],
     locked_controls: CONTROLS.filter((name) => !REPLAY_BUTTONS.includes(name)),
     playing: false,
     epochs_per_second: 0,
