@@ -753,13 +753,15 @@ class Playground(PlayControls, FrontEndWidget):
             for key in ("hidden_controls", "locked_controls", "epochs_per_frame", "classes")
             if key in d
         }
-        if dataset == CUSTOM:
-            extra.pop("classes", None)  # set_data below takes them from the points' labels
+        # Your own points set the classes from their labels; more may have been chosen.
+        classes = extra.pop("classes", 2) if dataset == CUSTOM else None
         pg = cls(dataset="circle" if dataset == CUSTOM else dataset, **config, **extra)
         if dataset == CUSTOM:
             if not isinstance(points, dict):
                 raise ValueError("a Playground on your own points needs them under 'points'")
             pg.set_data(points["X"], points["y"], points.get("X_test"), points.get("y_test"))
+            if pg.problem == "classification" and classes > pg.classes:
+                pg.classes = classes
         if "weights" in d:
             pg.set_weights([(layer["W"], layer["b"]) for layer in d["weights"]])
         return pg

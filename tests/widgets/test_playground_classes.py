@@ -98,6 +98,20 @@ def test_more_classes_travel_in_saved_files_but_not_in_links(tmp_path):
     assert "keras.layers.Dense(3, activation='softmax')" in code
 
 
+def test_drawn_points_keep_their_classes_through_save_and_load(tmp_path):
+    pg = nw.Playground(dataset="gauss", classes=4, seed=3)
+    pg.set_data([[1.0, 1.0], [-1.0, -1.0], [2.0, -2.0]], [0, 1, 2])  # class 3 has no points yet
+    pg.classes = 4
+    pg.add_point(-3.0, 3.0, 2)
+    pg.step(5)
+    pg.save(tmp_path / "drawn.json")
+    loaded = nw.Playground.load(tmp_path / "drawn.json")
+    assert loaded.classes == 4 and loaded.dataset == "custom"
+    for a, b in zip(loaded.data, pg.data, strict=True):
+        np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(loaded.weights[-1][0], pg.weights[-1][0])
+
+
 def test_a_click_adds_a_point_and_the_network_trains_on():
     pg = nw.Playground(seed=5)
     pg.step(30)
