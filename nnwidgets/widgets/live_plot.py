@@ -84,9 +84,14 @@ class LivePlot(FrontEndWidget, Callback):
             self.running = True
         self._throttle.mark()
 
+    def on_epoch_begin(self, epoch, logs=None) -> None:
+        self._epoch_started = time.monotonic()
+
     def on_train_batch_end(self, batch, logs=None) -> None:
-        # A long epoch moves the bar too, within the same ~10 updates a second.
-        if self._throttle.ready():
+        # A long epoch moves the bar too, within the same ~10 updates a second; short epochs
+        # leave those updates to their curves.
+        running = time.monotonic() - getattr(self, "_epoch_started", time.monotonic())
+        if running >= self._throttle.interval and self._throttle.ready():
             with self.hold_sync():
                 self.epoch_fraction = (batch + 1) / max(int(self.params.get("steps") or 1), 1)
                 self.elapsed = round(time.monotonic() - self._started, 3)
