@@ -7,9 +7,9 @@ epoch's figures under Keras' names: "loss", each metric ("accuracy", ...), and w
 "val_loss", "val_accuracy", ... Epochs count from 0, as in Keras.
 
 A callback that overrides `on_train_batch_end(batch, logs)` also hears from inside each epoch:
-after every k-th batch (about 20 times an epoch; Keras calls it after every batch, which would
-cost a compiled epoch more than the work), with `batch` counting from 0 and the running means
-of the figures so far.
+after every k-th batch (about 20 times an epoch of 200 batches or more; Keras calls it after
+every batch, which would cost a compiled epoch more than the work), with `batch` counting from 0
+and the running means of the figures so far.
 """
 
 
