@@ -16,7 +16,7 @@ from .playground import (
     train,
     unstack_state,
 )
-from .runtime import use_compile_cache, use_one_cpu_thread
+from .runtime import use_compile_cache, use_one_device_per_core
 
 __all__ = [
     "ACTIVATIONS",
@@ -39,9 +39,9 @@ __all__ = [
     "train",
     "unstack_state",
     "use_compile_cache",
-    "use_one_cpu_thread",
+    "use_one_device_per_core",
 ]
 
 # Before anything runs a kernel (importing the modules above does not).
-use_one_cpu_thread()
+use_one_device_per_core()
 use_compile_cache()

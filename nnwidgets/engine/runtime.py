@@ -1,4 +1,4 @@
-"""How nnwidgets sets up JAX before its first kernel: one XLA:CPU thread, and a compile cache.
+"""How nnwidgets sets up JAX before its first kernel: a CPU device per core, and a compile cache.
 
 Both are documented in README.md and can be turned off by environment variables.
 """
@@ -18,19 +18,25 @@ def _gpu_plugin_installed() -> bool:
     )
 
 
-def use_one_cpu_thread() -> bool:
-    """Give JAX's CPU client one intra-op thread, if the client does not exist yet.
+def use_one_device_per_core() -> bool:
+    """Give JAX's CPU client one device per core, if the client does not exist yet.
 
-    XLA:CPU sizes its intra-op thread pool from the process's CPU affinity (and at least one
-    thread per CPU device) when it makes the client, and hands a loop body's kernels to that pool
-    when there are many of them. For kernels of a few hundred flops the hand-offs cost more than
-    the work: on this project's 2-core machines the Playground's training ran 1.4-2x faster, and
-    far steadier, with one thread (`make bench`). So the client is made while the process may use
-    one core; then every thread it made gets the process's affinity back, so that a sweep over
-    several CPU devices (`jax_num_cpu_devices`, set before importing nnwidgets) runs them in
-    parallel. Set NNWIDGETS_XLA_THREADS=all to keep JAX's default; nothing changes either if JAX
-    already made its client or a GPU/TPU plugin is present. Returns whether the client was made
-    this way.
+    A Playground kernel is a few hundred flops: XLA:CPU's hand-offs to its thread pool cost more
+    than the work, so a single run's kernels go as one sequence on one thread (see `_inline` in
+    engine/playground.py). Sweeps spread their configurations over the devices (JAX sharding),
+    and wide matrix products (the Keras-like models) use the pool, so with a device per core both
+    use every core. Measured on this project's 2-core machines (`make bench`): a sweep of 64
+    configurations takes 6.4-7.1 times a single run instead of 9, a 784-256-10 epoch 138 ms
+    instead of 197; single runs of the largest Playground network give up a fifth (13.4k
+    epochs/s instead of 16.2k).
+
+    XLA sizes its pool from the process's CPU affinity when it makes the client (and keeps a
+    thread per device), so the client is made while the process may use one core, and every
+    thread it made gets the process's affinity back: without that, single runs of the largest
+    network fell to 7.7k epochs/s (measured). Set NNWIDGETS_XLA_THREADS=all to keep JAX's default
+    client (one device); nothing changes either if JAX already made its client, if
+    `jax_num_cpu_devices` was set, or if a GPU/TPU plugin is present. Returns whether the client
+    was made this way.
     """
     import jax
     from jax._src import xla_bridge
@@ -40,6 +46,8 @@ def use_one_cpu_thread() -> bool:
     if not hasattr(os, "sched_setaffinity") or xla_bridge.backends_are_initialized():
         return False
     allowed = os.sched_getaffinity(0)
+    if jax.config.jax_num_cpu_devices == -1:  # not chosen by the user
+        jax.config.update("jax_num_cpu_devices", len(allowed))
     threads_before = _threads()
     try:
         os.sched_setaffinity(0, {min(allowed)})

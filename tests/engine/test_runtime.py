@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -23,7 +22,7 @@ print(json.dumps({{
     "cache": jax.config.jax_compilation_cache_dir,
     "affinities": sorted({{tuple(sorted(os.sched_getaffinity(int(t))))
                           for t in os.listdir("/proc/self/task")}}),
-    "made_again": engine.use_one_cpu_thread(),
+    "made_again": engine.use_one_device_per_core(),
 }}))
 """
 
@@ -52,11 +51,12 @@ def test_import_caches_compiled_kernels_in_the_users_cache_folder(tmp_path):
     assert seen["made_again"] is False
 
 
-@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="one core: nothing to compare")
-def test_xla_gets_fewer_cpu_threads_unless_told_otherwise(tmp_path):
-    one = _probe(tmp_path)["threads"]
-    default = _probe(tmp_path, NNWIDGETS_XLA_THREADS="all")["threads"]
-    assert one < default
+def test_jax_gets_a_cpu_device_per_core_unless_told_otherwise(tmp_path):
+    cores = len(os.sched_getaffinity(0))
+    assert _probe(tmp_path)["cpu_devices"] == cores
+    assert _probe(tmp_path, NNWIDGETS_XLA_THREADS="all")["cpu_devices"] == 1
+    chosen = 'jax.config.update("jax_num_cpu_devices", 3)'
+    assert _probe(tmp_path, before=chosen)["cpu_devices"] == 3  # the user's choice stands
 
 
 SHARDED_SWEEP = """
