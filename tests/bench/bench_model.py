@@ -178,8 +178,10 @@ def torch_eager() -> dict | None:
 
 
 def main() -> int:
-    mine = ours()
+    # Keras first, while the machine is as fresh as it will be: whatever a run leaves behind
+    # (warm caches, a hotter CPU) then counts against nnwidgets, not for it.
     theirs = keras()
+    mine = ours()
     torch_figures = torch_eager()
     failures = []
     print("Keras-like models: warm fit wall time (median), same data and settings")
