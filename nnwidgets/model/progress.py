@@ -2,8 +2,9 @@
 
 verbose=1: "Epoch 3/20" then "22/22 ━━━━━━━━━━━━━━━━━━━━ 0s 2ms/step - accuracy: 0.9 - loss: ...";
 verbose=2: "Epoch 3/20" then "22/22 - 0s - 2ms/step - accuracy: 0.9 - loss: ...". With verbose=1
-in a notebook or a terminal the bar also moves during the epoch ("7/22 ━━━━━━──────────── 1s ETA"),
-redrawn in place at most 10 times a second from the compiled epoch's progress reports.
+in a notebook or a terminal the bar of a long epoch also moves while it runs ("187/375 ━━━━━━━━━━
+────────── 0s ETA ..."), redrawn in place at most 10 times a second from the compiled epoch's
+progress reports (see training.MIN_STEPS_TO_REPORT).
 """
 
 import sys

@@ -22,7 +22,8 @@ def forward(layers, params, x, training=False, rng=None):
 
 # Batches an epoch reports its progress after, at most: one per cell of the progress bar.
 REPORTS_PER_EPOCH = 20
-# A report costs ~0.2 ms on the host: shorter epochs (fast anyway) report only at their end.
+# A kernel that reports leaves JAX's fast dispatch path (~5 ms a call) and each report costs
+# ~0.2 ms on the host (measured): shorter epochs, fast anyway, report only at their end.
 MIN_STEPS_TO_REPORT = 200
 
 
