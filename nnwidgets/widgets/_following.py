@@ -17,6 +17,19 @@ def is_playground(source) -> bool:
     return type(source).__name__ == "Playground" and hasattr(source, "weights")
 
 
+def playground_or_model(source, view: str) -> bool:
+    """Whether `source` is a Playground (else a Keras-like model); TypeError naming `view` if
+    it is neither."""
+    if is_playground(source):
+        return True
+    if not (hasattr(source, "layers") and hasattr(source, "get_weights")):
+        raise TypeError(
+            f"{view} needs a model (nnwidgets.Sequential) or a Playground, got "
+            f"{type(source).__name__}"
+        )
+    return False
+
+
 class FollowsTraining:
     def _init_following(self) -> None:
         self._throttle = Throttle()

@@ -10,7 +10,7 @@ import traitlets
 
 from ..model.callbacks import Callback
 from ._base import FrontEndWidget
-from ._following import FollowsTraining, is_playground
+from ._following import FollowsTraining, playground_or_model
 from ._model_info import activation_name, input_features, is_dense, units_of
 
 MAX_NODES = 12  # per column; a wider layer shows MAX_NODES - 2 first nodes, "…", its last node
@@ -60,14 +60,7 @@ class NetworkDiagram(FollowsTraining, FrontEndWidget, Callback):
 
     def __init__(self, model_or_playground, **kwargs):
         source = model_or_playground
-        self._playground = is_playground(source)
-        if not self._playground and not (
-            hasattr(source, "layers") and hasattr(source, "get_weights")
-        ):
-            raise TypeError(
-                "NetworkDiagram needs a model (nnwidgets.Sequential) or a Playground, got "
-                f"{type(source).__name__}"
-            )
+        self._playground = playground_or_model(source, "NetworkDiagram")
         max_nodes = kwargs.get("max_nodes", MAX_NODES)
         if isinstance(max_nodes, bool) or not isinstance(max_nodes, numbers.Integral):
             raise TypeError(f"max_nodes must be an int, got {max_nodes!r}")

@@ -15,7 +15,7 @@ import traitlets
 
 from ..model.callbacks import Callback
 from ._base import FrontEndWidget
-from ._following import FollowsTraining, is_playground
+from ._following import FollowsTraining, playground_or_model
 from ._model_info import (
     activation_name,
     check_units,
@@ -80,14 +80,7 @@ class TransformView(FollowsTraining, FrontEndWidget, Callback):
         **kwargs,
     ):
         source = model_or_playground
-        self._playground = is_playground(source)
-        if not self._playground and not (
-            hasattr(source, "layers") and hasattr(source, "get_weights")
-        ):
-            raise TypeError(
-                "TransformView needs a model (nnwidgets.Sequential) or a Playground, got "
-                f"{type(source).__name__}"
-            )
+        self._playground = playground_or_model(source, "TransformView")
         if isinstance(grid, bool) or not isinstance(grid, numbers.Integral):
             raise TypeError(f"grid must be an int (points per side), got {grid!r}")
         if not MIN_GRID <= grid <= MAX_GRID:
