@@ -53,6 +53,7 @@ class LivePlot(FrontEndWidget, Callback):
         self._throttle = Throttle()
         self._started = time.monotonic()
         self._epoch_done = 0
+        self._epoch_started = time.monotonic()
 
     @traitlets.validate("metrics")
     def _valid_metrics(self, proposal):
@@ -90,7 +91,7 @@ class LivePlot(FrontEndWidget, Callback):
     def on_train_batch_end(self, batch, logs=None) -> None:
         # A long epoch moves the bar too, within the same ~10 updates a second; short epochs
         # leave those updates to their curves.
-        running = time.monotonic() - getattr(self, "_epoch_started", time.monotonic())
+        running = time.monotonic() - self._epoch_started
         if running >= self._throttle.interval and self._throttle.ready():
             with self.hold_sync():
                 self.epoch_fraction = (batch + 1) / max(int(self.params.get("steps") or 1), 1)
