@@ -59,14 +59,15 @@ def _distance(x: float, y: float, cx: float, cy: float) -> float:
     return math.sqrt(dx * dx + dy * dy)
 
 
-def _class_sizes(count: int) -> tuple[int, int]:
-    """Points of the positive and negative class; the original only asks for even counts."""
-    return count - count // 2, count // 2
+def _class_counts(count: int, classes: int = 2) -> list[int]:
+    """Points per class, the first classes taking the extra points of an uneven split (the
+    original only asks for even counts of its two classes: positive first)."""
+    return [count // classes + (k < count % classes) for k in range(classes)]
 
 
 def _circle(count: int, noise: float, rng: SeededRandom) -> list[Point]:
     radius = 5
-    inner, outer = _class_sizes(count)
+    inner, outer = _class_counts(count)
     points = []
     for size, (r_low, r_high) in ((inner, (0, radius * 0.5)), (outer, (radius * 0.7, radius))):
         for _ in range(size):
@@ -99,7 +100,7 @@ def _xor(count: int, noise: float, rng: SeededRandom) -> list[Point]:
 
 def _gauss(count: int, noise: float, rng: SeededRandom) -> list[Point]:
     variance = _d3_linear(noise, (0, 0.5), (0.5, 4))  # 0.5 + 7 * noise, past 0.5 too
-    positive, negative = _class_sizes(count)
+    positive, negative = _class_counts(count)
     points = []
     for size, centre, label in ((positive, 2, 1.0), (negative, -2, -1.0)):
         for _ in range(size):
@@ -111,7 +112,7 @@ def _gauss(count: int, noise: float, rng: SeededRandom) -> list[Point]:
 
 def _spiral(count: int, noise: float, rng: SeededRandom) -> list[Point]:
     half = count / 2  # a float in the original, which matters to r and t for odd counts
-    positive, negative = _class_sizes(count)
+    positive, negative = _class_counts(count)
     points = []
     for size, delta_t, label in ((positive, 0, 1.0), (negative, math.pi, -1.0)):
         for i in range(size):
@@ -121,11 +122,6 @@ def _spiral(count: int, noise: float, rng: SeededRandom) -> list[Point]:
             y = r * math.cos(t) + rng.uniform(-1, 1) * noise
             points.append((x, y, label))
     return points
-
-
-def _class_counts(count: int, classes: int) -> list[int]:
-    """Points per class, the first classes taking the extra points of an uneven split."""
-    return [count // classes + (k < count % classes) for k in range(classes)]
 
 
 def _gauss_classes(count: int, noise: float, rng: SeededRandom, classes: int) -> list[Point]:
