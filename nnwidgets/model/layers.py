@@ -33,6 +33,9 @@ def _shape(name, shape) -> tuple:
 class Layer:
     """What every layer shares: a name, and a shape once the model is built."""
 
+    # Whether `apply` uses its `rng` while training: an epoch draws keys only for such layers.
+    draws_random = False
+
     def __init__(self, name=None):
         self.name = check_name(name) if name is not None else unique_name(self._base_name())
         self.input_shape = None  # (None, ...) once built
@@ -148,6 +151,7 @@ class Dropout(Layer):
         if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or not 0 <= rate < 1:
             raise ValueError(f"rate must be a number in [0, 1), got {rate!r}")
         self.rate = float(rate)
+        self.draws_random = self.rate > 0
         super().__init__(name)
 
     def apply(self, params, x, training=False, rng=None):

@@ -18,6 +18,7 @@ from .progress import ProgressPrinter
 from .seeding import generator
 from .summary import summary_lines
 from .training import forward, make_epoch, make_evaluate, shuffled_order
+from .transfer import to_device
 
 LOSS_NAMES = (
     "mse",
@@ -227,7 +228,8 @@ class Sequential:
             except (TypeError, ValueError):
                 raise ValueError("validation_data must be a pair (x_val, y_val)") from None
             x_val = self._check_x("validation_data[0]", x_val)
-            validation = (x_val, self._check_y("validation_data[1]", y_val, len(x_val), "x_val"))
+            y_val = self._check_y("validation_data[1]", y_val, len(x_val), "x_val")
+            validation = (to_device(x_val), to_device(y_val))
         elif validation_split > 0:
             # The last fraction, before any shuffling, as Keras takes it.
             split = int(math.floor(len(x) * (1 - validation_split)))
@@ -236,7 +238,7 @@ class Sequential:
                     f"validation_split={validation_split} of {len(x)} examples leaves no "
                     "training or no validation data"
                 )
-            x, y, validation = x[:split], y[:split], (x[split:], y[split:])
+            x, y, validation = x[:split], y[:split], (to_device(x[split:]), to_device(y[split:]))
         callbacks = list(callbacks or [])
         for callback in callbacks:
             if not all(hasattr(callback, hook) for hook in ("on_epoch_end", "set_model")):
@@ -256,7 +258,7 @@ class Sequential:
         c = self._compiled
         names = ["loss", *c["metrics"]]
         params, opt_state = self._device_params(), c["opt_state"]
-        X, Y = jnp.asarray(x), jnp.asarray(y)
+        X, Y = to_device(x), to_device(y)
         for callback in everyone:
             callback.on_train_begin({})
         logs = {}
@@ -309,7 +311,8 @@ class Sequential:
         self._require_compiled("evaluate")
         x = self._check_x("x", x)
         y = self._check_y("y", y, len(x), "x")
-        values = np.asarray(self._compiled["evaluate"](self._device_params(), x, y)).tolist()
+        params = self._device_params()
+        values = np.asarray(self._compiled["evaluate"](params, to_device(x), to_device(y))).tolist()
         names = ["loss", *self._compiled["metrics"]]
         if return_dict:
             return dict(zip(names, values, strict=True))
@@ -321,7 +324,7 @@ class Sequential:
     def activations(self, x) -> list[np.ndarray]:
         """Every layer's output for `x`, the input first."""
         x = self._check_x("x", x)
-        outputs = _forward_jit(tuple(self.layers), self._device_params(), x)
+        outputs = _forward_jit(tuple(self.layers), self._device_params(), to_device(x))
         return [np.asarray(o) for o in outputs]
 
     def layer_output(self, x, layer) -> np.ndarray:
