@@ -24,11 +24,10 @@ def use_one_device_per_core() -> bool:
     A Playground kernel is a few hundred flops: XLA:CPU's hand-offs to its thread pool cost more
     than the work, so a single run's kernels go as one sequence on one thread (see `_inline` in
     engine/playground.py). Sweeps spread their configurations over the devices (JAX sharding),
-    and wide matrix products (the Keras-like models) use the pool, so with a device per core both
-    use every core. Measured on this project's 2-core machines (`make bench`): a sweep of 64
-    configurations takes 6.4-7.1 times a single run instead of 9, a 784-256-10 epoch 138 ms
-    instead of 197; single runs of the largest Playground network give up a fifth (13.4k
-    epochs/s instead of 16.2k).
+    so with a device per core they use every core; wide matrix products (the Keras-like models)
+    use the pool either way. Measured on this project's 2-core machines (`make bench`): a sweep
+    of 64 configurations takes 6.4-7.1 times a single run instead of 9; single runs of the
+    largest Playground network give up a fifth (13.4k epochs/s instead of 16.2k).
 
     XLA sizes its pool from the process's CPU affinity when it makes the client (and keeps a
     thread per device), so the client is made while the process may use one core, and every
