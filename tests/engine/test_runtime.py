@@ -70,9 +70,23 @@ rates = [0.01, 0.1, 0.3]
 states, swept = engine.sweep(engine.stack_states(starts), X, y, X, y, learning_rate=rates, epochs=5)
 singles = [engine.train(s, X, y, X, y, learning_rate=r, epochs=5)[1].train_loss
            for s, r in zip(starts, rates)]
+# Four configurations fill both devices: the states stay spread between calls.
+rates4 = rates + [0.03]
+starts4 = starts + [engine.init_state(engine.init_playground_params([2, 3, 1], random=3))]
+spread, first = engine.sweep(engine.stack_states(starts4), X, y, X, y, learning_rate=rates4,
+                             epochs=2)
+spread, then = engine.sweep(spread, X, y, X, y, learning_rate=rates4, epochs=3)
+alone, more = engine.train(engine.unstack_state(spread, 3), X, y, X, y, learning_rate=0.03,
+                           epochs=2)
+single, longer = engine.train(starts4[3], X, y, X, y, learning_rate=0.03, epochs=7)
 print(json.dumps({"devices": len(jax.devices()), "swept": swept.train_loss.tolist(),
                   "singles": np.array(singles).tolist(),
-                  "home": [str(d) for d in jax.tree.leaves(states)[0].devices()]}))
+                  "home": [str(d) for d in jax.tree.leaves(states)[0].devices()],
+                  "in_two_calls": np.concatenate([first.train_loss, then.train_loss], 1).tolist(),
+                  "spread_over": len(jax.tree.leaves(spread)[0].devices()),
+                  "carried_on": np.concatenate([first.train_loss[3], then.train_loss[3],
+                                                more.train_loss]).tolist(),
+                  "longer": longer.train_loss.tolist()}))
 """
 
 
@@ -92,6 +106,11 @@ def test_a_sweep_spreads_its_configurations_over_the_cpu_devices_asked_for(tmp_p
     # and the states come back to one device, ready for `train`.
     np.testing.assert_allclose(seen["swept"], seen["singles"], rtol=1e-5)
     assert seen["home"] == ["cpu:0"]
+    # A sweep's spread states go on in the next call, and one configuration taken out of them
+    # trains on alone, as one run of all those epochs would.
+    assert seen["spread_over"] == 2
+    np.testing.assert_allclose(seen["in_two_calls"][:3], seen["singles"], rtol=1e-5)
+    np.testing.assert_allclose(seen["carried_on"], seen["longer"], rtol=1e-5)
 
 
 def test_the_compile_cache_can_be_moved_or_turned_off(tmp_path):
