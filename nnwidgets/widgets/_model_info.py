@@ -117,9 +117,23 @@ def _label_name(value) -> str:
     return str(value)
 
 
-def accuracy(model, X, classes: np.ndarray) -> float:
-    """The fraction of ``X`` that the model puts in the right class (``classes`` from
-    ``class_labels``): one output thresholded at 0.5, several by their largest."""
+def classifies(model) -> bool:
+    """Is `model` compiled with a classification loss (so that an accuracy means something)?"""
+    compiled = getattr(model, "_compiled", None) or {}
+    return str(compiled.get("loss", "")).endswith("crossentropy")
+
+
+def accuracy(model, X, y) -> float | None:
+    """The fraction of ``X`` that the model puts in its class ``y``: class numbers (as ``fit``
+    takes them) or one-hot rows; one output is thresholded at 0.5, several go by the largest.
+    None when ``y`` holds no class numbers (names, say), which no output can be scored against."""
+    y = np.asarray(y)
+    if y.ndim == 2 and y.shape[1] > 1:
+        classes = np.argmax(y, axis=1)
+    elif np.issubdtype(y.dtype, np.number) or y.dtype == bool:
+        classes = y.reshape(len(y))
+    else:
+        return None
     predicted = np.asarray(model.predict(X))
     if predicted.ndim == 1 or predicted.shape[-1] == 1:
         guess = (predicted.reshape(-1) > 0.5).astype(np.int64)

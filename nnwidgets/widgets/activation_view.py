@@ -14,6 +14,7 @@ from ._model_info import (
     check_inputs,
     check_units,
     class_labels,
+    classifies,
     layer_index,
     units_of,
 )
@@ -28,8 +29,9 @@ class ActivationView(FrontEndWidget, Callback):
 
     Pass it to ``fit`` as a callback: after each epoch it reads the layer again
     (``model.layer_output``) and keeps that epoch's picture, so the slider replays the training;
-    epoch 0 is the model as it was when the view was made. With ``X_test``/``y_test`` the title
-    gives each epoch's test accuracy.
+    epoch 0 is the model as it was when the view was made. The title gives each epoch's accuracy:
+    on ``X_test``/``y_test`` when given ("test accuracy"), else on the points shown (as in the
+    lesson, which shows the test set), for a model compiled with a classification loss.
 
     ``layer``: default, the last layer with 2 or 3 units. ``units``: for wider layers, the 2 or 3
     units to show, e.g. ``units=(0, 3)``. ``max_points``: a larger ``X`` is shown through a fixed
@@ -44,7 +46,8 @@ class ActivationView(FrontEndWidget, Callback):
     classes = traitlets.List(traitlets.Unicode()).tag(sync=True)
     epoch = traitlets.Int(0, help="the epoch shown; the slider sets it").tag(sync=True)
     epochs = traitlets.Int(0, help="the last epoch recorded").tag(sync=True)
-    test_accuracy = traitlets.Float(None, allow_none=True, help="of the epoch shown").tag(sync=True)
+    accuracy = traitlets.Float(None, allow_none=True, help="of the epoch shown").tag(sync=True)
+    accuracy_label = traitlets.Unicode("accuracy", help="what the title calls it").tag(sync=True)
     total_points = traitlets.Int(0).tag(sync=True)
     size = traitlets.Int(420, min=160, max=2000, help="width of the plot in CSS pixels").tag(
         sync=True
@@ -75,8 +78,8 @@ class ActivationView(FrontEndWidget, Callback):
             raise ValueError("X_test and y_test go together: give both or neither")
         if X_test is not None:
             X_test = check_inputs(model, X_test, "X_test")
-            test_labels, _ = class_labels(y_test, len(X_test), "y_test")
-            test = (X_test, test_labels)
+            class_labels(y_test, len(X_test), "y_test")  # checked as y is
+            test = (X_test, np.asarray(y_test))
         if isinstance(max_points, bool) or not isinstance(max_points, numbers.Integral):
             raise TypeError(f"max_points must be an int, got {max_points!r}")
         if max_points < 1:
@@ -84,7 +87,7 @@ class ActivationView(FrontEndWidget, Callback):
         total = len(X)
         if total > max_points:
             keep = np.sort(np.random.default_rng(0).choice(total, max_points, replace=False))
-            X, labels = X[keep], labels[keep]
+            X, labels, y = X[keep], labels[keep], np.asarray(y)[keep]
 
         super().__init__(**kwargs)
         self.model = model
@@ -93,7 +96,8 @@ class ActivationView(FrontEndWidget, Callback):
         self._X = X
         self._layer = index
         self._units = chosen
-        self._test = test
+        # Scored each epoch: the test set, else the points shown.
+        self._scored = test if test is not None else (X, np.asarray(y))
         self._lock = threading.RLock()
         self._snapshots: list[np.ndarray] = []
         self._accuracies: list[float | None] = []
@@ -104,6 +108,7 @@ class ActivationView(FrontEndWidget, Callback):
             activation = getattr(layer_object, "activation", None)
             self.activation = activation if isinstance(activation, str) else None
             self.units = list(chosen)
+            self.accuracy_label = "test accuracy" if test is not None else "accuracy"
             self.classes = names
             self.total_points = total
             self._labels = labels.tobytes()
@@ -120,7 +125,8 @@ class ActivationView(FrontEndWidget, Callback):
 
     @property
     def accuracies(self) -> list[float | None]:
-        """Every recorded epoch's test accuracy (None without X_test)."""
+        """Every recorded epoch's accuracy (see the class's note; None for a model not compiled
+        with a classification loss)."""
         with self._lock:
             return list(self._accuracies)
 
@@ -158,9 +164,7 @@ class ActivationView(FrontEndWidget, Callback):
     def _record(self) -> None:
         outputs = np.asarray(self._source.layer_output(self._X, self._layer), dtype=np.float32)
         outputs = outputs.reshape(len(self._X), -1)[:, self._units]
-        accuracy_now = None
-        if self._test is not None:
-            accuracy_now = accuracy(self._source, *self._test)
+        accuracy_now = accuracy(self._source, *self._scored) if classifies(self._source) else None
         with self._lock:
             self._snapshots.append(np.ascontiguousarray(outputs))
             self._accuracies.append(accuracy_now)
@@ -185,7 +189,7 @@ class ActivationView(FrontEndWidget, Callback):
             accuracy_then = self._accuracies[epoch]
         with self.hold_sync():
             self._points = points.tobytes()
-            self.test_accuracy = accuracy_then
+            self.accuracy = accuracy_then
 
 
 def _pick_layer(model, layer) -> int:

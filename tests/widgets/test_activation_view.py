@@ -46,9 +46,39 @@ def test_the_lesson_two_units_recorded_each_epoch_with_test_accuracy(banknotes):
     assert len(view.snapshots) == 6 and all(s.dtype == np.float32 for s in view.snapshots)
     np.testing.assert_allclose(points(view), model.layer_output(X[:300], 0), rtol=1e-5)
     accuracies = view.accuracies
-    assert all(0 <= a <= 1 for a in accuracies)
-    assert view.test_accuracy == accuracies[-1]
+    assert view.accuracy_label == "test accuracy"
+    assert accuracies[-1] == pytest.approx(model.evaluate(X[300:], y[300:])[1])
+    assert view.accuracy == accuracies[-1]
     assert np.frombuffer(view._labels, np.uint8).tolist() == y[:300].tolist()
+
+
+def test_without_a_test_set_the_title_scores_the_points_shown(banknotes):
+    X, y = banknotes
+    model = model_of(2)
+    view = nw.ActivationView(model, X[:400], y[:400], layer=0)
+    model.fit(X[400:], y[400:], epochs=3, verbose=0, callbacks=[view])
+    assert view.accuracy_label == "accuracy"
+    assert view.accuracies[-1] == pytest.approx(model.evaluate(X[:400], y[:400])[1])
+    view.set_state({"epoch": 0})
+    assert view.accuracy == view.accuracies[0]
+
+
+def test_points_of_one_class_are_scored_against_that_class(banknotes):
+    X, y = banknotes
+    model = model_of(2)
+    ones = y == 1
+    view = nw.ActivationView(model, X[ones], y[ones])
+    predicted = model.predict(X[ones]).reshape(-1) > 0.5
+    assert view.accuracy == pytest.approx(np.mean(predicted))
+
+
+def test_no_accuracy_where_none_can_be_taken(banknotes):
+    X, y = banknotes
+    names = np.where(y == 1, "forged", "genuine")
+    assert nw.ActivationView(model_of(2), X, names).accuracies == [None]
+    regression = Sequential([layers.Input((4,)), layers.Dense(2), layers.Dense(1)])
+    regression.compile(optimizer="sgd", loss="mse")
+    assert nw.ActivationView(regression, X, y).accuracy is None
 
 
 def test_the_slider_replays_an_epoch_and_the_view_stays_there_during_more_training(banknotes):

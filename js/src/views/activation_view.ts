@@ -26,7 +26,8 @@ export interface ActivationViewState {
   classes: string[];
   epoch: number;
   epochs: number;
-  test_accuracy: number | null;
+  accuracy: number | null;
+  accuracy_label: string;
   total_points: number;
   size: number;
   _points: DataView;
@@ -73,14 +74,16 @@ export function renderActivationView({
   const describe = () => {
     const epoch = model.get("epoch");
     const epochs = model.get("epochs");
-    const accuracy = model.get("test_accuracy");
+    const accuracy = model.get("accuracy");
     const activation = model.get("activation");
     title.replaceChildren();
     title.append(model.get("layer_name"));
     if (activation) title.append(element("span", "nnw-v-soft", ` (${activation})`));
     const epochText = epoch === 0 ? "epoch 0 (before training)" : `epoch ${epoch}`;
     title.append(element("span", "nnw-v-soft", ` · ${epochText}`));
-    if (accuracy != null) title.append(` · test accuracy ${(accuracy * 100).toFixed(1)} %`);
+    if (accuracy != null) {
+      title.append(` · ${model.get("accuracy_label")} ${(accuracy * 100).toFixed(1)} %`);
+    }
     slider.max = String(epochs);
     slider.value = String(epoch);
     slider.disabled = epochs === 0;
@@ -264,7 +267,7 @@ export function renderActivationView({
     ["change:_labels", redraw],
     ["change:epoch", redraw],
     ["change:epochs", redraw],
-    ["change:test_accuracy", redraw],
+    ["change:accuracy", redraw],
     ["change:classes", relabel],
     ["change:units", relabel],
     ["change:layer_name", relabel],
