@@ -108,6 +108,12 @@ describe("argmaxToRgba", () => {
     expect(distance(cell(rgba, 1), grey)).toBeLessThan(distance(faded(parseHexColor(CLASS_COLORS[1])), grey));
   });
 
+  it("unfaded, as the Sweep draws its cells, a sure cell is the class' own colour", () => {
+    const rgba = argmaxToRgba(new Uint8Array(maps), 3, argmaxLuts(3, false, false), new Uint8ClampedArray(16));
+    expect(cell(rgba, 2).slice(0, 3)).toEqual(parseHexColor(CLASS_COLORS[2]));
+    expect(cell(rgba, 0).slice(0, 3)).toEqual(parseHexColor(CLASS_COLORS[0]));
+  });
+
   it("paints the full colour when discretized", () => {
     const rgba = argmaxToRgba(new Uint8Array(maps), 3, argmaxLuts(3, true), new Uint8ClampedArray(16));
     expect(cell(rgba, 1)).toEqual(faded(parseHexColor(CLASS_COLORS[1])));

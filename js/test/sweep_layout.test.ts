@@ -53,6 +53,10 @@ describe("sweep layout", () => {
     const maps = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(Array.from(mapOf(maps, 1, 2))).toEqual([5, 6, 7, 8]);
     expect(mapOf(maps, 2, 2).length).toBe(0);
+    // Two classes' maps per configuration: the second configuration's are bytes 8-15.
+    const classMaps = new Uint8Array(16).map((_, k) => k);
+    expect(Array.from(mapOf(classMaps, 1, 2, 2))).toEqual([8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(mapOf(classMaps, 2, 2, 2).length).toBe(0);
   });
 
   it("scales a sparkline from 0 to the cell's largest loss, skipping NaN", () => {

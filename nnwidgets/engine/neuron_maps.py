@@ -22,6 +22,10 @@ def neuron_maps(params, grid_inputs, activation="tanh", output_activation="tanh"
 @partial(jax.jit, static_argnames=("activation", "output_activation"))
 def quantized_neuron_maps(params, grid_inputs, activation="tanh", output_activation="tanh"):
     """`neuron_maps` clipped to [-1, 1] and sent as uint8 round((v + 1) / 2 * 255): the colour
-    scale's whole domain in one byte per point, a quarter of float32's bytes to the browser."""
+    scale's whole domain in one byte per point, a quarter of float32's bytes to the browser.
+    Softmax outputs are class probabilities p, sent as v = 2p - 1 (the whole byte for 0..1)."""
     maps = neuron_maps(params, grid_inputs, activation, output_activation)
+    if output_activation == "softmax":
+        outputs = params[-1]["b"].shape[0]
+        maps = maps.at[-outputs:].set(2.0 * maps[-outputs:] - 1.0)
     return jnp.round((jnp.clip(maps, -1.0, 1.0) + 1.0) * 127.5).astype(jnp.uint8)

@@ -86,6 +86,19 @@ def grid_features(features: tuple, resolution: int) -> np.ndarray:
     return _GRIDS[key]
 
 
+def loss_and_accuracy(out, targets, classification: bool) -> tuple[float, float]:
+    """The Playground's loss and accuracy of outputs `out` for `targets`, as the engine reports
+    them: output values (n,) with ½(o − t)² and the sign, or class probabilities (n, K) with
+    cross-entropy and the most probable class. Accuracy is NaN for regression."""
+    if out.ndim == 2:
+        labels = targets.astype(int)
+        picked = out[np.arange(len(labels)), labels]
+        loss = float(np.mean(-np.log(np.maximum(picked, np.finfo(np.float32).tiny))))
+        return loss, float(np.mean(np.argmax(out, axis=1) == labels))
+    loss = float(np.mean(0.5 * (out - targets) ** 2))
+    return loss, float(np.mean((out >= 0) == (targets > 0))) if classification else np.nan
+
+
 def quantize(values) -> np.ndarray:
     """Values as the colour scale's bytes: round((clip(v, -1, 1) + 1) · 127.5)."""
     return np.rint((np.clip(values, -1, 1) + 1) * 127.5).astype(np.uint8)
@@ -192,18 +205,7 @@ class PlaygroundRun:
             if len(inputs) == 0:
                 figures.append((np.nan, np.nan))
                 continue
-            out = self.outputs(inputs)
-            if self.network.outputs > 1:  # class probabilities: cross-entropy, most probable
-                labels = targets.astype(int)
-                picked = out[np.arange(len(labels)), labels]
-                loss = float(np.mean(-np.log(np.maximum(picked, np.finfo(np.float32).tiny))))
-                hits = float(np.mean(np.argmax(out, axis=1) == labels))
-            else:
-                loss = float(np.mean(0.5 * (out - targets) ** 2))
-                hits = (
-                    float(np.mean((out >= 0) == (targets > 0))) if self.classification else np.nan
-                )
-            figures.append((loss, hits))
+            figures.append(loss_and_accuracy(self.outputs(inputs), targets, self.classification))
         (train_loss, train_hits), (test_loss, test_hits) = figures
         return np.array([train_loss, test_loss, train_hits, test_hits])
 
@@ -279,11 +281,7 @@ class PlaygroundRun:
         net = self.network
         grid = grid_features(net.features, resolution)
         args = (self.state.params, grid, net.activation, net.output_activation)
-        if net.outputs == 1:
-            return np.asarray(engine.quantized_neuron_maps(*args))[len(net.features) :]
-        maps = np.array(engine.neuron_maps(*args))[len(net.features) :]
-        maps[-net.outputs :] = 2 * maps[-net.outputs :] - 1  # probability p drawn as 2p - 1
-        return quantize(maps)
+        return np.asarray(engine.quantized_neuron_maps(*args))[len(net.features) :]
 
     def map_of(self, neuron: str | None, resolution: int) -> bytes:
         """One neuron's map: a feature name, "layer:index", "output" or "output:k"; None is the

@@ -28,7 +28,7 @@ from ..data.random import SeededRandom
 from ._base import FrontEndWidget
 from .frame_pacer import FramePacer
 from .playground import CUSTOM, Playground
-from .playground_run import grid_features, seeded_points
+from .playground_run import grid_features, loss_and_accuracy, seeded_points
 from .training_loop import (
     YIELD_S,
     ChunkSizer,
@@ -47,10 +47,13 @@ SWEPT = ("learning_rate", "regularization_rate", "seed")
 
 @partial(jax.jit, static_argnames=("activation", "output_activation"))
 def _output_maps(params, grid, activation, output_activation):
-    """Each configuration's output over the grid, quantised: uint8 (configs, points)."""
+    """Each configuration's output maps over the grid, quantised: uint8 (configs, outputs ×
+    points), with classes each class' probability map in turn (as the Playground's output view)."""
 
     def one(p):
-        return engine.quantized_neuron_maps(p, grid, activation, output_activation)[-1]
+        outputs = p[-1]["b"].shape[0]
+        maps = engine.quantized_neuron_maps(p, grid, activation, output_activation)
+        return maps[-outputs:].reshape(-1)
 
     return jax.vmap(one, in_axes=-1)(params)
 
@@ -65,7 +68,8 @@ class Sweep(PlayControls, FrontEndWidget):
     out takes the base's value.
 
     Every configuration trains on the same points: the base's (its data set, noise, split and
-    seed), so the comparison is fair. A seed only chooses a configuration's initial weights:
+    seed, and its classes: with more than two, each cell shows the likeliest class, as the
+    Playground's output view does), so the comparison is fair. A seed only chooses a configuration's initial weights:
     those a new Playground with that seed starts with (the Playground's seeded stream). Without
     ``seed`` every configuration starts from the same weights, the base seed's.
 
@@ -91,8 +95,11 @@ class Sweep(PlayControls, FrontEndWidget):
     status = traitlets.Unicode("").tag(sync=True)
     opened = traitlets.Instance(Playground, allow_none=True)  # the Playground "Open" made
 
+    classes = traitlets.Int(2, read_only=True).tag(sync=True)  # the base Playground's
+
     _frame = traitlets.Int(0).tag(sync=True)
-    _maps = traitlets.Bytes(b"").tag(sync=True)  # uint8 (configs, res²), row 0 at the top
+    # uint8 (configs, outputs, res²), row 0 at the top; outputs is `classes` with more than two
+    _maps = traitlets.Bytes(b"").tag(sync=True)
     _map_resolution = traitlets.Int(MAP_RESOLUTION).tag(sync=True)
     _curves = traitlets.Bytes(b"").tag(sync=True)  # float32 (configs, 2, n): train, test loss
     _curve_length = traitlets.Int(0).tag(sync=True)
@@ -114,11 +121,6 @@ class Sweep(PlayControls, FrontEndWidget):
         self._main_loop = running_loop()
         self._stale = True
         self._base = _base_playground(base)
-        if self._base._run.network.outputs > 1:
-            raise ValueError(
-                f"a Sweep draws two-class or regression maps; this Playground has "
-                f"{self._base.classes} classes: sweep it with classes=2, or compare Playgrounds"
-            )
         config = self._base._config()
         self._base_config = config
         lrs = _rates("learning_rate", learning_rate, config["learning_rate"])
@@ -138,7 +140,13 @@ class Sweep(PlayControls, FrontEndWidget):
         swept = [
             name for name, values in zip(SWEPT, (lrs, rrs, seeds), strict=True) if len(values) > 1
         ]
-        super().__init__(configs=configs, swept=swept, epochs_per_frame=epochs_per_frame, **kwargs)
+        super().__init__(
+            configs=configs,
+            swept=swept,
+            epochs_per_frame=epochs_per_frame,
+            **kwargs,
+        )
+        self.set_trait("classes", self._base.classes)
         run = self._base._run
         self._network = run.network
         self._inputs = run.inputs
@@ -255,8 +263,14 @@ class Sweep(PlayControls, FrontEndWidget):
                 if len(inputs) == 0:
                     out.append(np.full(len(self.configs), np.nan))
                     continue
-                o = _outputs(params, inputs, net.activation, net.output_activation)
-                out.append(np.mean(0.5 * (np.asarray(o) - targets[:, None]) ** 2, axis=0))
+                o = np.asarray(_outputs(params, inputs, net.activation, net.output_activation))
+                if net.outputs == 1:
+                    o = o[:, 0]
+                figures = [
+                    loss_and_accuracy(o[..., c], targets, net.problem == "classification")
+                    for c in range(len(self.configs))
+                ]
+                out.append(np.array([loss for loss, _ in figures]))
             self._initial = np.stack(out, axis=-1).astype(np.float32)
         return self._initial
 
@@ -418,10 +432,10 @@ class Sweep(PlayControls, FrontEndWidget):
 
 @partial(jax.jit, static_argnames=("activation", "output_activation"))
 def _outputs(params, X, activation, output_activation):
-    """Every configuration's output (rows, C) for inputs X (rows, F)."""
+    """Every configuration's outputs (rows, outputs, C) for inputs X (rows, F)."""
 
     def one(p):
-        return engine.forward(p, X, activation, output_activation)[-1][:, 0]
+        return engine.forward(p, X, activation, output_activation)[-1]
 
     return jax.vmap(one, in_axes=-1, out_axes=-1)(params)
 

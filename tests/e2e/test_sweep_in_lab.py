@@ -12,6 +12,10 @@ CELLS = [
     "reg = nw.Sweep({'dataset': 'plane', 'seed': 1}, learning_rate=[0.003, 0.03, 3, 30])\n"
     "reg.step(50)\n"
     "reg",
+    "three = nw.Sweep(nw.Playground(dataset='gauss', classes=3, seed=2),\n"
+    "                 learning_rate=[0.03, 0.3])\n"
+    "three.step(60)\n"
+    "three",
 ]
 
 
@@ -106,4 +110,29 @@ def test_diverged_cells_are_greyed(lab):
     ]
     assert view.locator('[data-index="1"]').get_attribute("class").endswith("nnw-v-best")
     view.screenshot(path=ARTIFACTS / "sweep-diverged.png")
+    assert lab.console_errors == []
+
+
+# Of a cell's map pixels, how many lean to each class' hue: orange (red over blue), blue (blue over
+# red) and green (green over both), the first three classes' colours.
+HUES = """(canvas) => {
+    const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    const counts = { orange: 0, blue: 0, green: 0 };
+    for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+        if (g > r + 20 && g > b + 20) counts.green += 1;
+        else if (r > b + 40) counts.orange += 1;
+        else if (b > r + 40) counts.blue += 1;
+    }
+    return counts;
+}"""
+
+
+def test_a_sweep_of_three_classes_colours_each_cell_by_the_likeliest_class(lab):
+    view = lab.page.locator(".nnw-v-sweep").nth(2)
+    view.scroll_into_view_if_needed()
+    assert view.locator(".nnw-v-sweep-cell").count() == 2
+    canvas = view.locator('[data-index="1"]').locator("canvas.nnw-v-sweep-map")
+    wait_until(lambda: min(canvas.evaluate(HUES).values()) > 100, "three classes' regions drawn")
+    view.screenshot(path=ARTIFACTS / "sweep-classes.png")
     assert lab.console_errors == []

@@ -115,6 +115,16 @@ def test_neuron_maps_are_every_neuron_over_the_grid():
     assert np.max(np.abs(q.astype(int) - expected)) <= 1
 
 
+def test_class_probability_maps_take_the_whole_byte():
+    params = engine.init_playground_params([2, 4, 3], random=1)
+    grid = RNG.uniform(-6, 6, (100, 2)).astype(np.float32)
+    p = np.asarray(engine.forward(params, grid, "tanh", "softmax")[-1]).T
+    q = np.asarray(engine.quantized_neuron_maps(params, grid, "tanh", "softmax"))
+    assert np.max(np.abs(q[-3:].astype(int) - np.round(p * 255))) <= 1  # 2p - 1 in [-1, 1]
+    hidden = np.asarray(engine.quantized_neuron_maps(params, grid, "tanh", "tanh"))[:-3]
+    np.testing.assert_array_equal(q[:-3], hidden)  # other neurons as before
+
+
 def test_a_sweep_trains_each_configuration_as_a_single_run_would():
     data = _data()
     rates = [0.003, 0.03, 0.3]

@@ -199,5 +199,23 @@ def test_other_bad_input():
     # A scalar is one value.
     assert len(nw.Sweep({"seed": 0}, learning_rate=0.1).configs) == 1
     assert nw.Sweep(nw.Playground(seed=0), seed=range(3)).swept == ["seed"]
-    with pytest.raises(ValueError, match="this Playground has 3 classes"):
-        nw.Sweep(nw.Playground(dataset="gauss", classes=3, seed=0), learning_rate=[0.1, 1])
+    with pytest.raises(traitlets.TraitError):
+        sweep.classes = 3  # the base's, read only
+
+
+def test_a_sweep_of_several_classes_trains_and_draws_each_class_map():
+    base = nw.Playground(dataset="spiral", classes=3, seed=4, hidden=[6, 6])
+    sweep = nw.Sweep(base, learning_rate=[0.03, 0.3])
+    assert sweep.classes == 3
+    # Before training, the losses are the cross-entropy a Playground with those weights shows.
+    fresh = nw.Playground.from_dict(base.to_dict())
+    assert sweep.test_loss[0] == pytest.approx(fresh.test_loss, rel=1e-5)
+    sweep.step(20)
+    opened = sweep.open(1)
+    assert opened.classes == 3 and opened.learning_rate == 0.3
+    assert sweep.test_loss[1] == pytest.approx(opened.test_loss, rel=1e-4)
+    maps = np.frombuffer(sweep._frame_traits()["_maps"], np.uint8)
+    assert maps.shape == (2 * 3 * MAP_RESOLUTION**2,)
+    # Each cell's three maps are class probabilities (as 2p - 1): they sum to one.
+    p = maps.reshape(2, 3, -1).astype(float) / 255
+    np.testing.assert_allclose(p.sum(axis=1), 1, atol=3 / 255)

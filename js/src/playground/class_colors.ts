@@ -55,13 +55,15 @@ function cached(key: string, build: () => Uint8ClampedArray): Uint8ClampedArray 
 
 /**
  * For each class, the RGBA table from the byte of its probability (when it is the likeliest) to
- * the output view's colour, faded as every map is. Discretized: the class' full colour.
+ * the output view's colour, faded as every map is (unless `faded` is false, as the Sweep's small
+ * maps are drawn). Discretized: the class' full colour.
  */
-export function argmaxLuts(classes: number, discretize: boolean): Uint8ClampedArray[] {
+export function argmaxLuts(classes: number, discretize: boolean, faded = true): Uint8ClampedArray[] {
   return Array.from({ length: classes }, (_, k) =>
-    cached(`argmax ${classes} ${k} ${discretize}`, () =>
-      fadeLut(buildColorLut((value) => confidenceColor(k, discretize ? 1 : probabilityOf(value), classes))),
-    ),
+    cached(`argmax ${classes} ${k} ${discretize} ${faded}`, () => {
+      const lut = buildColorLut((value) => confidenceColor(k, discretize ? 1 : probabilityOf(value), classes));
+      return faded ? fadeLut(lut) : lut;
+    }),
   );
 }
 

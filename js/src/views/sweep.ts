@@ -5,6 +5,7 @@
 
 import type { AnyModel } from "@anywidget/types";
 import { mapToRgba } from "../colors";
+import { argmaxLuts, argmaxToRgba } from "../playground/class_colors";
 import { element, injectViewStyles } from "./kit";
 import {
   cellLabel,
@@ -26,6 +27,7 @@ export interface SweepState {
   diverged: boolean[];
   best: number | null;
   status: string;
+  classes: number;
   _frame: number;
   _maps: DataView;
   _map_resolution: number;
@@ -43,7 +45,7 @@ const CSS = /* css */ `
   background: transparent; border: 1px solid var(--nnw-v-line-strong); border-radius: 4px; cursor: pointer;
 }
 .nnw-v-sweep .nnw-v-sweep-button:hover { border-color: var(--nnw-v-accent); }
-.nnw-v-sweep .nnw-v-sweep-grid { display: grid; gap: 8px; align-items: end; overflow-x: auto; }
+.nnw-v-sweep .nnw-v-sweep-grid { display: grid; gap: 8px; align-items: end; justify-content: start; overflow-x: auto; }
 .nnw-v-sweep .nnw-v-sweep-head { font-size: 12px; font-weight: 500; color: var(--nnw-v-text-soft); text-align: center; font-variant-numeric: tabular-nums; }
 .nnw-v-sweep .nnw-v-sweep-rowhead { font-size: 12px; font-weight: 500; color: var(--nnw-v-text-soft); align-self: center; text-align: right; white-space: nowrap; }
 .nnw-v-sweep .nnw-v-sweep-cell {
@@ -184,6 +186,11 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
   const drawCells = () => {
     const resolution = model.get("_map_resolution");
     const maps = bytesOf(model.get("_maps"));
+    // With more than two classes a cell holds each class' map and shows the likeliest class,
+    // at full strength as the two-class maps here are.
+    const classes = model.get("classes") ?? 2;
+    const perCell = classes > 2 ? classes : 1;
+    const luts = perCell > 1 ? argmaxLuts(classes, false, false) : [];
     const curves = floatsOf(model.get("_curves"));
     const length = model.get("_curve_length") ?? 0;
     const tests = model.get("test_loss") ?? [];
@@ -203,10 +210,11 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
       cell.badge.hidden = !gone;
       const test = tests[index];
       cell.loss.textContent = gone ? "diverged" : `test ${formatLoss(test ?? trains[index])}`;
-      const map = mapOf(maps, index, resolution);
+      const map = mapOf(maps, index, resolution, perCell);
       const context = cell.map.getContext("2d");
-      if (context && scratchContext && image && map.length === resolution * resolution) {
-        mapToRgba(map, undefined, image.data);
+      if (context && scratchContext && image && map.length === resolution * resolution * perCell) {
+        if (perCell > 1) argmaxToRgba(map, classes, luts, image.data);
+        else mapToRgba(map, undefined, image.data);
         scratchContext.putImageData(image, 0, 0);
         context.imageSmoothingEnabled = true;
         context.drawImage(scratch, 0, 0, cell.map.width, cell.map.height);
@@ -275,6 +283,7 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
     ["change:epoch", () => invalidate(true, false)],
     ["change:status", () => invalidate(true, false)],
     ["change:_frame", () => invalidate(false, true)],
+    ["change:classes", () => invalidate(false, true)],
     ["change:best", () => invalidate(false, true)],
     ["change:diverged", () => invalidate(false, true)],
     ["change:test_loss", () => invalidate(false, true)],

@@ -79,9 +79,17 @@ function distinct<T>(values: T[]): T[] {
   return values.filter((value, k) => values.indexOf(value) === k);
 }
 
-/** One configuration's map out of the frame's bytes: (configs, resolution²) uint8. */
-export function mapOf(maps: DataView | Uint8Array, index: number, resolution: number): Uint8Array {
-  const size = resolution * resolution;
+/**
+ * One configuration's maps out of the frame's bytes: (configs, perCell, resolution²) uint8, where
+ * perCell is 1, or the class count when each class has its probability map.
+ */
+export function mapOf(
+  maps: DataView | Uint8Array,
+  index: number,
+  resolution: number,
+  perCell = 1,
+): Uint8Array {
+  const size = resolution * resolution * perCell;
   const offset = index * size;
   if (offset + size > maps.byteLength) return new Uint8Array(0);
   return new Uint8Array(maps.buffer, maps.byteOffset + offset, size);
