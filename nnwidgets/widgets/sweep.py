@@ -69,9 +69,10 @@ class Sweep(PlayControls, FrontEndWidget):
 
     Every configuration trains on the same points: the base's (its data set, noise, split and
     seed, and its classes: with more than two, each cell shows the likeliest class, as the
-    Playground's output view does), so the comparison is fair. A seed only chooses a configuration's initial weights:
-    those a new Playground with that seed starts with (the Playground's seeded stream). Without
-    ``seed`` every configuration starts from the same weights, the base seed's.
+    Playground's output view does), so the comparison is fair. A seed only chooses a
+    configuration's initial weights: those a new Playground with that seed starts with (the
+    Playground's seeded stream). Without ``seed`` every configuration starts from the same
+    weights, the base seed's.
 
     ``play()``, ``pause()``, ``step(epochs)``, ``playing`` and ``epoch`` work as the Playground's.
     ``results`` gives each configuration's losses, ``best`` the index of the lowest test loss
