@@ -319,7 +319,9 @@ class Sequential:
         return values if len(values) > 1 else values[0]
 
     def predict(self, x, batch_size=None, verbose="auto") -> np.ndarray:
-        return self.activations(x)[-1]
+        """The model's output for `x`: only the last layer's leaves the kernel."""
+        x = self._check_x("x", x)
+        return np.asarray(_output_jit(tuple(self.layers), self._device_params(), to_device(x)))
 
     def activations(self, x) -> list[np.ndarray]:
         """Every layer's output for `x`, the input first."""
@@ -357,6 +359,7 @@ def _apply_all(layers, params, x):
 
 
 _forward_jit = jax.jit(_apply_all, static_argnums=0)
+_output_jit = jax.jit(lambda layers, params, x: _apply_all(layers, params, x)[-1], static_argnums=0)
 
 
 def _hears_batches(callback) -> bool:

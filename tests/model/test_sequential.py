@@ -92,6 +92,14 @@ def test_fit_follows_keras_and_history_has_its_keys(capsys):
     assert model.predict(X).shape == (100, 1)
 
 
+def test_predict_is_the_last_layer_of_the_activations_and_checks_its_input():
+    X, _ = toy_data()
+    model = banknote_model()
+    np.testing.assert_allclose(model.predict(X[1:]), model.activations(X[1:])[-1], rtol=1e-6)
+    with pytest.raises(ValueError, match=r"x must have shape \(n, 4\)"):
+        model.predict(X[:, :3])
+
+
 def test_an_epoch_is_the_same_as_an_optax_loop_over_keras_batches():
     """Padded, masked batches give what a plain loop over the batches gives."""
     X, y = toy_data(n=70)
