@@ -319,9 +319,8 @@ class Sequential:
         return values if len(values) > 1 else values[0]
 
     def predict(self, x, batch_size=None, verbose="auto") -> np.ndarray:
-        """The model's output for `x`: only the last layer's leaves the kernel."""
-        x = self._check_x("x", x)
-        return np.asarray(_output_jit(tuple(self.layers), self._device_params(), to_device(x)))
+        """The model's output for `x`."""
+        return self.layer_output(x, -1)
 
     def activations(self, x) -> list[np.ndarray]:
         """Every layer's output for `x`, the input first."""
@@ -331,7 +330,11 @@ class Sequential:
 
     def layer_output(self, x, layer) -> np.ndarray:
         """The output of one layer (its index in `layers`, or its name) for inputs `x`."""
-        return self.activations(x)[self._layer_index(layer) + 1]
+        index = self._layer_index(layer) + 1
+        x = self._check_x("x", x)
+        return np.asarray(
+            _output_jit(tuple(self.layers[:index]), self._device_params(), to_device(x))
+        )
 
     def _layer_index(self, layer) -> int:
         names = [candidate.name for candidate in self.layers]
@@ -359,7 +362,10 @@ def _apply_all(layers, params, x):
 
 
 _forward_jit = jax.jit(_apply_all, static_argnums=0)
-_output_jit = jax.jit(lambda layers, params, x: _apply_all(layers, params, x)[-1], static_argnums=0)
+# The last of `layers`' outputs only: the others never leave the kernel.
+_output_jit = jax.jit(
+    lambda layers, params, x: _apply_all(layers, params[: len(layers)], x)[-1], static_argnums=0
+)
 
 
 def _hears_batches(callback) -> bool:
