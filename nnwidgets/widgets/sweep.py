@@ -449,7 +449,14 @@ def _base_playground(base) -> Playground:
         d.pop("weights", None)
         return Playground.from_dict(d)
     if isinstance(base, dict):
-        d = base if isinstance(base.get("config"), dict) else {"config": base}
+        if isinstance(base.get("config"), dict):
+            d = base
+        else:  # a configuration, perhaps with the class count, which to_dict keeps beside it
+            config = dict(base)
+            d = {
+                "config": config,
+                **({"classes": config.pop("classes")} if "classes" in config else {}),
+            }
         d = {k: v for k, v in d.items() if k not in ("weights", "epoch")}
         try:
             return Playground.from_dict(d)

@@ -213,6 +213,7 @@ def test_a_sweep_of_several_classes_trains_and_draws_each_class_map():
     sweep.step(20)
     opened = sweep.open(1)
     assert opened.classes == 3 and opened.learning_rate == 0.3
+    assert nw.Sweep({"dataset": "gauss", "classes": 5}, learning_rate=[0.1]).classes == 5
     assert sweep.test_loss[1] == pytest.approx(opened.test_loss, rel=1e-4)
     maps = np.frombuffer(sweep._frame_traits()["_maps"], np.uint8)
     assert maps.shape == (2 * 3 * MAP_RESOLUTION**2,)
