@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { divergingColor } from "../src/colors";
 import { NODE_SIZE } from "../src/playground/layout";
 import { linkEnds, linkMidpoint, linkPath } from "../src/playground/link_geometry";
-import { linkWidth, linkWidthAttr, valueColor } from "../src/playground/link_style";
+import { flowOffset, linkWidth, linkWidthAttr, valueColor } from "../src/playground/link_style";
 
 describe("link geometry", () => {
   const source = { cx: 100, cy: 50 };
@@ -58,5 +58,16 @@ describe("link style", () => {
       const exact = divergingColor(value);
       shown.forEach((channel, c) => expect(Math.abs(channel - exact[c])).toBeLessThanOrEqual(2));
     }
+  });
+});
+
+describe("flowing links", () => {
+  it("move 20 px a second in ten 2 px steps, around the dash period", () => {
+    const offsets = Array.from({ length: 1001 }, (_, ms) => flowOffset(5000 + ms)); // one second
+    const changes = offsets.filter((offset, k) => k > 0 && offset !== offsets[k - 1]).length;
+    expect(changes).toBe(10);
+    expect(new Set(offsets)).toEqual(new Set([0, 2, 4, 6, 8]));
+    expect(flowOffset(100)).toBe(2);
+    expect(flowOffset(550)).toBe(0);
   });
 });

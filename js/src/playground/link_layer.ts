@@ -5,7 +5,7 @@
 import { svg } from "./dom";
 import { BIAS_SIZE, type NodePlace, NODE_SIZE } from "./layout";
 import { linkEnds, linkMidpoint, linkPath } from "./link_geometry";
-import { linkWidthAttr, valueColor } from "./link_style";
+import { flowOffset, linkWidthAttr, valueColor } from "./link_style";
 import type { NeuronId } from "./protocol";
 import type { EditTarget } from "./weight_editor";
 import type { Layer } from "./weights";
@@ -29,8 +29,6 @@ interface BiasItem {
   color: string;
 }
 
-// The dash pattern's period (stroke-dasharray 9 1 in styles.ts).
-const FLOW_PERIOD = 10;
 const REDUCED_MOTION =
   typeof matchMedia === "function" ? matchMedia("(prefers-reduced-motion: reduce)") : null;
 
@@ -111,14 +109,17 @@ export class LinkLayer {
   }
 
   /**
-   * Moves the links' dashes one step, as the original's flowing links while training. Stepped
-   * once per drawn frame rather than animated by CSS: a CSS animation repainted every link at the
-   * display's rate on top of the frames, and cost the largest network its 30 frames a second.
+   * Moves the links' dashes to where time `now` (ms) puts them, as the original's flowing links
+   * while training. Stepped from drawn frames rather than animated by CSS: a CSS animation
+   * repainted every link at the display's rate on top of the frames, and cost the largest
+   * network its 30 frames a second.
    */
-  flow(): void {
+  flow(now: number = performance.now()): void {
     if (REDUCED_MOTION?.matches) return;
-    this.flowStep = (this.flowStep + 1) % FLOW_PERIOD;
-    this.linkGroup.style.strokeDashoffset = String(-this.flowStep);
+    const step = flowOffset(now);
+    if (step === this.flowStep) return;
+    this.flowStep = step;
+    this.linkGroup.style.strokeDashoffset = String(-step);
   }
 
   /** Colours and sizes links and biases from `layers` (null: the weights do not fit yet). */
