@@ -330,11 +330,18 @@ class Sequential:
 
     def layer_output(self, x, layer) -> np.ndarray:
         """The output of one layer (its index in `layers`, or its name) for inputs `x`."""
-        index = self._layer_index(layer) + 1
+        return self.layer_outputs(x, [layer])[0]
+
+    def layer_outputs(self, x, layers) -> list[np.ndarray]:
+        """The outputs of several layers (indices or names) for inputs `x`, in one forward pass
+        that stops at the last of them; only those outputs leave the kernel."""
+        picks = tuple(self._layer_index(layer) + 1 for layer in layers)
         x = self._check_x("x", x)
-        return np.asarray(
-            _output_jit(tuple(self.layers[:index]), self._device_params(), to_device(x))
+        depth = max(picks, default=0)
+        outputs = _outputs_jit(
+            tuple(self.layers[:depth]), picks, self._device_params()[:depth], to_device(x)
         )
+        return [np.asarray(o) for o in outputs]
 
     def _layer_index(self, layer) -> int:
         names = [candidate.name for candidate in self.layers]
@@ -362,9 +369,10 @@ def _apply_all(layers, params, x):
 
 
 _forward_jit = jax.jit(_apply_all, static_argnums=0)
-# The last of `layers`' outputs only: the others never leave the kernel.
-_output_jit = jax.jit(
-    lambda layers, params, x: _apply_all(layers, params[: len(layers)], x)[-1], static_argnums=0
+# The outputs at `picks` only (0 is the input): the others never leave the kernel.
+_outputs_jit = jax.jit(
+    lambda layers, picks, params, x: [_apply_all(layers, params, x)[k] for k in picks],
+    static_argnums=(0, 1),
 )
 
 

@@ -123,10 +123,11 @@ def classifies(model) -> bool:
     return str(compiled.get("loss", "")).endswith("crossentropy")
 
 
-def accuracy(model, X, y) -> float | None:
-    """The fraction of ``X`` that the model puts in its class ``y``: class numbers (as ``fit``
-    takes them) or one-hot rows; one output is thresholded at 0.5, several go by the largest.
-    None when ``y`` holds no class numbers (names, say), which no output can be scored against."""
+def accuracy(predicted, y) -> float | None:
+    """The fraction of a model's outputs `predicted` that name their class ``y``: class numbers
+    (as ``fit`` takes them) or one-hot rows; one output is thresholded at 0.5, several go by the
+    largest. None when ``y`` holds no class numbers (names, say), which no output can be scored
+    against."""
     y = np.asarray(y)
     if y.ndim == 2 and y.shape[1] > 1:
         classes = np.argmax(y, axis=1)
@@ -134,7 +135,7 @@ def accuracy(model, X, y) -> float | None:
         classes = y.reshape(len(y))
     else:
         return None
-    predicted = np.asarray(model.predict(X))
+    predicted = np.asarray(predicted)
     if predicted.ndim == 1 or predicted.shape[-1] == 1:
         guess = (predicted.reshape(-1) > 0.5).astype(np.int64)
     else:

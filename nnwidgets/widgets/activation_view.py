@@ -96,8 +96,8 @@ class ActivationView(FrontEndWidget, Callback):
         self._X = X
         self._layer = index
         self._units = chosen
-        # Scored each epoch: the test set, else the points shown.
-        self._scored = test if test is not None else (X, np.asarray(y))
+        self._y = np.asarray(y)
+        self._test = test  # scored each epoch when given, else the points shown
         self._lock = threading.RLock()
         self._snapshots: list[np.ndarray] = []
         self._accuracies: list[float | None] = []
@@ -162,9 +162,16 @@ class ActivationView(FrontEndWidget, Callback):
             self._show(change["new"])
 
     def _record(self) -> None:
-        outputs = np.asarray(self._source.layer_output(self._X, self._layer), dtype=np.float32)
-        outputs = outputs.reshape(len(self._X), -1)[:, self._units]
-        accuracy_now = accuracy(self._source, *self._scored) if classifies(self._source) else None
+        model, accuracy_now = self._source, None
+        if not classifies(model):
+            outputs = model.layer_output(self._X, self._layer)
+        elif self._test is None:  # the points shown: their layer and the output in one pass
+            outputs, predicted = model.layer_outputs(self._X, [self._layer, -1])
+            accuracy_now = accuracy(predicted, self._y)
+        else:
+            outputs = model.layer_output(self._X, self._layer)
+            accuracy_now = accuracy(model.predict(self._test[0]), self._test[1])
+        outputs = np.asarray(outputs, np.float32).reshape(len(self._X), -1)[:, self._units]
         with self._lock:
             self._snapshots.append(np.ascontiguousarray(outputs))
             self._accuracies.append(accuracy_now)

@@ -98,6 +98,10 @@ def test_predict_is_the_last_layer_of_the_activations_and_checks_its_input():
     np.testing.assert_allclose(model.predict(X[1:]), model.activations(X[1:])[-1], rtol=1e-6)
     with pytest.raises(ValueError, match=r"x must have shape \(n, 4\)"):
         model.predict(X[:, :3])
+    # Several layers in one pass give what one layer at a time gives, by index or by name.
+    hidden, output = model.layer_outputs(X, [model.layers[0].name, -1])
+    np.testing.assert_allclose(hidden, model.layer_output(X, 0), rtol=1e-6)
+    np.testing.assert_allclose(output, model.predict(X), rtol=1e-6)
 
 
 def test_an_epoch_is_the_same_as_an_optax_loop_over_keras_batches():
