@@ -23,6 +23,16 @@ def banknotes(shuffle: bool = True, seed: str | int = 0) -> tuple[np.ndarray, np
 
     Lohweg, V. (2012). Banknote Authentication [Dataset]. UCI Machine Learning Repository.
     https://doi.org/10.24432/C55P57 (CC BY 4.0).
+
+    Args:
+        shuffle: Shuffle the rows by the permutation `seed` fixes; False keeps the file's order.
+        seed: The `SeededRandom` seed of the permutation, a string or an int.
+
+    Returns:
+        (X, y): the features, (1372, 4) float32, and the classes, (1372,) int64.
+
+    Raises:
+        TypeError: If `shuffle` is not a bool, or `seed` neither a string nor an int.
     """
     if not isinstance(shuffle, bool | np.bool_):
         raise TypeError(f"shuffle must be True or False, got {shuffle!r}")

@@ -16,6 +16,9 @@ def digits() -> tuple[np.ndarray, np.ndarray]:
 
     Alpaydin, E. & Kaynak, C. (1998). Optical Recognition of Handwritten Digits [Dataset].
     UCI Machine Learning Repository. https://doi.org/10.24432/C50P49 (CC BY 4.0).
+
+    Returns:
+        (X, y): the images, (1797, 8, 8) float32, and the labels, (1797,) int64.
     """
     table = np.loadtxt(DIGITS_FILE, delimiter=",", dtype=np.float64)  # numpy reads .gz itself
     X = table[:, :64].reshape(-1, 8, 8).astype(np.float32)

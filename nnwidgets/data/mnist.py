@@ -22,7 +22,8 @@ _UNSIGNED_BYTE = 0x08  # the IDX type code of the data; MNIST stores pixels and 
 def mnist_folder() -> Path:
     """The folder ``mnist(path=None)`` reads.
 
-    ``$NNWIDGETS_DATA/mnist`` when that variable is set, else ``~/.cache/nnwidgets/mnist``.
+    Returns:
+        ``$NNWIDGETS_DATA/mnist`` when that variable is set, else ``~/.cache/nnwidgets/mnist``.
     """
     root = os.environ.get("NNWIDGETS_DATA")
     if root:
@@ -51,8 +52,16 @@ def _missing_files_message(folder: Path, missing: list[str]) -> str:
 def read_idx(file: Path, dimensions: int) -> np.ndarray:
     """The unsigned-byte array in IDX file ``file`` (gzipped if it ends in .gz), checked.
 
-    Raises ValueError naming the file when it is not an IDX file of ``dimensions`` dimensions,
-    or when it holds fewer or more bytes than its header promises.
+    Args:
+        file: The IDX file, plain or gzipped.
+        dimensions: The number of dimensions it must hold (3 for images, 1 for labels).
+
+    Returns:
+        The array, uint8, of the shape its header gives.
+
+    Raises:
+        ValueError: Naming the file, when it is not valid gzip, not an IDX file of
+            ``dimensions`` dimensions, or holds fewer or more bytes than its header promises.
     """
     data = file.read_bytes()
     if file.suffix == ".gz":
@@ -93,6 +102,19 @@ def mnist(
     is set, else ``~/.cache/nnwidgets/mnist``. nnwidgets never downloads: a missing file raises
     FileNotFoundError saying which files to put where. Other data sets in the same format, such
     as Fashion-MNIST, load the same way.
+
+    Args:
+        path: The folder holding the files, or None for ``mnist_folder()``.
+        kind: "train" or "test".
+
+    Returns:
+        (X, y): the images, (n, 28, 28) uint8, and the labels, (n,) uint8.
+
+    Raises:
+        ValueError: If `kind` is neither "train" nor "test", a file is not a valid IDX file, or
+            the images and labels differ in number.
+        TypeError: If `path` is neither a str, a path nor None.
+        FileNotFoundError: If a file is missing; the message says which files to put where.
     """
     if kind not in MNIST_FILES:
         raise ValueError(f"kind must be 'train' or 'test', got {kind!r}")

@@ -19,7 +19,17 @@ _OVERFLOW = 2**53
 
 
 def seed_string(seed: str | int) -> str:
-    """The string seedrandom is keyed with: a string as given, an int as ``str(seed)``."""
+    """The string seedrandom is keyed with: a string as given, an int as ``str(seed)``.
+
+    Args:
+        seed: A string or an int.
+
+    Returns:
+        The key string.
+
+    Raises:
+        TypeError: If `seed` is neither a string nor an int (a bool is refused).
+    """
     if isinstance(seed, str):
         return seed
     # bool is an int subclass, but True as a seed is surely a mistake
@@ -29,7 +39,14 @@ def seed_string(seed: str | int) -> str:
 
 
 def mix_key(seed: str) -> list[int]:
-    """seedrandom's ``mixkey``: fold the seed's UTF-16 code units into at most 256 key bytes."""
+    """seedrandom's ``mixkey``: fold the seed's UTF-16 code units into at most 256 key bytes.
+
+    Args:
+        seed: The key string.
+
+    Returns:
+        The key bytes, as ints from 0 to 255.
+    """
     utf16 = seed.encode("utf-16-le")
     code_units = [utf16[i] | utf16[i + 1] << 8 for i in range(0, len(utf16), 2)]
     key: list[int] = []
@@ -81,6 +98,15 @@ class SeededRandom:
     ``seed`` is a string (the original's, e.g. ``"0.12345"``) or an int, used as ``str(seed)``.
     ``uniform`` and ``normal`` are the Playground's ``randUniform`` and ``normalRandom``, which
     consume the stream exactly as the original does.
+
+    Args:
+        seed: A string (the original's, e.g. ``"0.12345"``) or an int, used as ``str(seed)``.
+
+    Attributes:
+        seed: The key string.
+
+    Raises:
+        TypeError: If `seed` is neither a string nor an int.
     """
 
     def __init__(self, seed: str | int):
@@ -91,7 +117,11 @@ class SeededRandom:
         return f"SeededRandom({self.seed!r})"
 
     def random(self) -> float:
-        """The next double in [0, 1), random in all 52 mantissa bits (seedrandom's ``prng``)."""
+        """The next double in [0, 1), random in all 52 mantissa bits (seedrandom's ``prng``).
+
+        Returns:
+            The double.
+        """
         numerator = self._arc4.next_bytes(_CHUNKS)
         denominator = _START_DENOMINATOR
         extra_byte = 0
@@ -107,11 +137,27 @@ class SeededRandom:
         return (numerator + extra_byte) / denominator
 
     def uniform(self, low: float, high: float) -> float:
-        """The original's ``randUniform(a, b)``: ``random() * (b - a) + a``."""
+        """The original's ``randUniform(a, b)``: ``random() * (b - a) + a``.
+
+        Args:
+            low: a, the lower end.
+            high: b, the upper end.
+
+        Returns:
+            A double in [low, high).
+        """
         return self.random() * (high - low) + low
 
     def normal(self, mean: float = 0.0, variance: float = 1.0) -> float:
-        """The original's ``normalRandom``: Marsaglia's polar method, keeping one of the pair."""
+        """The original's ``normalRandom``: Marsaglia's polar method, keeping one of the pair.
+
+        Args:
+            mean: The distribution's mean.
+            variance: The distribution's variance.
+
+        Returns:
+            One normal draw.
+        """
         while True:
             v1 = 2 * self.random() - 1
             v2 = 2 * self.random() - 1
@@ -126,6 +172,12 @@ class SeededRandom:
 
         Fisher-Yates from the last element down, one draw per element, as the Playground
         shuffles its points: ``data[order]`` is the original's shuffled ``data``.
+
+        Args:
+            count: The number of elements.
+
+        Returns:
+            The permutation, as a list of indices.
         """
         order = list(range(count))
         counter = count

@@ -16,6 +16,12 @@ NO_REGULARIZATION, L1, L2 = 0, 1, 2
 
 
 class PlaygroundSGDState(NamedTuple):
+    """The state of `playground_sgd`: which links L1 has frozen.
+
+    Attributes:
+        dead: Like params, bool: True where L1 froze the link (never for biases).
+    """
+
     dead: optax.Params  # like params, bool: True where L1 froze the link (never for biases)
 
 
@@ -26,8 +32,16 @@ def _is_weight(path) -> bool:
 def playground_sgd(learning_rate, regularization_rate=0.0, regularization=NO_REGULARIZATION):
     """SGD with the Playground's regularisation; every argument may be a traced value.
 
-    `regularization` is NO_REGULARIZATION, L1 or L2. Params are the engine's pytree, a list of
-    {"W", "b"}; updates for dead links are 0, so a weight a user typed into one stays as typed.
+    Params are the engine's pytree, a list of {"W", "b"}; updates for dead links are 0, so a
+    weight a user typed into one stays as typed.
+
+    Args:
+        learning_rate: The step size.
+        regularization_rate: The regulariser's weight.
+        regularization: NO_REGULARIZATION, L1 or L2.
+
+    Returns:
+        An optax.GradientTransformation whose state is a `PlaygroundSGDState`.
     """
 
     def init(params):

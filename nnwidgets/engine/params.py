@@ -18,9 +18,21 @@ def _check_sizes(sizes):
 def init_playground_params(sizes: Sequence[int], random: Callable[[], float] | int | None = None):
     """The Playground's initial network: W ~ U(-0.5, 0.5), every bias 0.1.
 
-    `random` is a function returning floats in [0, 1) (the Playground's seeded stream, so a seed
-    reproduces the original's weights) or an int seed for numpy. The draws follow the original's
-    order: layer by layer, for each neuron, the links coming into it from each neuron before.
+    The draws follow the original's order: layer by layer, for each neuron, the links coming into
+    it from each neuron before.
+
+    Args:
+        sizes: The layers' widths, input first, output last: at least two positive integers.
+        random: A function returning floats in [0, 1) (the Playground's seeded stream, so a seed
+            reproduces the original's weights), or an int seed for numpy, or None for a fresh
+            numpy generator.
+
+    Returns:
+        A list of {"W": (inputs, outputs), "b": (outputs,)} float32 arrays, input layer first.
+
+    Raises:
+        ValueError: If `sizes` lists fewer than two widths, or one that is not a positive integer.
+        TypeError: If `random` is neither a function, an int nor None.
     """
     sizes = _check_sizes(sizes)
     if random is None or isinstance(random, (int, np.integer)):
@@ -38,4 +50,12 @@ def init_playground_params(sizes: Sequence[int], random: Callable[[], float] | i
 
 
 def count_params(params) -> int:
+    """The number of weights and biases in `params`.
+
+    Args:
+        params: A list of {"W", "b"}.
+
+    Returns:
+        The total number of entries.
+    """
     return int(sum(np.size(layer["W"]) + np.size(layer["b"]) for layer in params))

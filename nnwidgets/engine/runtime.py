@@ -1,6 +1,7 @@
 """How nnwidgets sets up JAX before its first kernel: a CPU device per core, and a compile cache.
 
-Both are documented in README.md and can be turned off by environment variables.
+Both are documented in README.md and docs/environment.md, and can be turned off by environment
+variables.
 """
 
 import contextlib
@@ -34,8 +35,10 @@ def use_one_device_per_core() -> bool:
     thread it made gets the process's affinity back: without that, single runs of the largest
     network fell to 7.7k epochs/s (measured). Set NNWIDGETS_XLA_THREADS=all to keep JAX's default
     client (one device); nothing changes either if JAX already made its client, if
-    `jax_num_cpu_devices` was set, or if a GPU/TPU plugin is present. Returns whether the client
-    was made this way.
+    `jax_num_cpu_devices` was set, or if a GPU/TPU plugin is present.
+
+    Returns:
+        Whether the client was made this way.
     """
     import jax
     from jax._src import xla_bridge
@@ -69,7 +72,9 @@ def use_compile_cache() -> str | None:
     A new network shape compiles in 2-4 s here; read back from JAX's persistent cache the first
     call takes under 1 s. The cache goes to NNWIDGETS_COMPILE_CACHE if set ("off" disables it),
     else ~/.cache/nnwidgets/jax. A cache directory the user configured for JAX is left alone.
-    Returns the directory in use, or None.
+
+    Returns:
+        The directory in use, or None when the cache is off.
     """
     import jax
 

@@ -14,27 +14,69 @@ and the running means of the figures so far.
 
 
 class Callback:
+    """The base of `fit`'s callbacks: every hook does nothing until a subclass overrides it.
+
+    Attributes:
+        model: The model being trained, set by `set_model`.
+        params: `fit`'s parameters, set by `set_params`.
+    """
+
     def __init__(self):
         self.model = None
         self.params = {}
 
     def set_model(self, model) -> None:
+        """Remember the model being trained, as `self.model`.
+
+        Args:
+            model: The `Sequential` whose `fit` is running.
+        """
         self.model = model
 
     def set_params(self, params: dict) -> None:
+        """Remember `fit`'s parameters, as `self.params`.
+
+        Args:
+            params: {"epochs", "steps", "verbose"}: the epochs asked for, the batches per epoch
+                and the verbosity.
+        """
         self.params = params
 
     def on_train_begin(self, logs=None) -> None:
-        pass
+        """Called once, before the first epoch.
+
+        Args:
+            logs: An empty dict, or None.
+        """
 
     def on_epoch_begin(self, epoch: int, logs=None) -> None:
-        pass
+        """Called before each epoch.
+
+        Args:
+            epoch: The epoch about to run, counted from 0.
+            logs: An empty dict, or None.
+        """
 
     def on_epoch_end(self, epoch: int, logs=None) -> None:
-        pass
+        """Called after each epoch.
+
+        Args:
+            epoch: The epoch just run, counted from 0.
+            logs: That epoch's figures under Keras' names: "loss", each metric, and with
+                validation data "val_loss", "val_accuracy", ...
+        """
 
     def on_train_batch_end(self, batch: int, logs=None) -> None:
-        pass
+        """Called from inside an epoch, after every k-th batch (see the module's text).
+
+        Args:
+            batch: The batch just run, counted from 0 within the epoch.
+            logs: The running means of the epoch's figures so far.
+        """
 
     def on_train_end(self, logs=None) -> None:
-        pass
+        """Called once, after the last epoch.
+
+        Args:
+            logs: The last epoch's figures ({} when no epoch ran), or None.
+        """

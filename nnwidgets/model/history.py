@@ -4,12 +4,26 @@ from .callbacks import Callback
 
 
 class History(Callback):
+    """Each epoch's figures, gathered as `fit` runs; `fit` returns it.
+
+    Attributes:
+        history: Each figure's name ("loss", "accuracy", "val_loss", ...) mapped to its value
+            after each epoch.
+        epoch: The epochs seen, counted from 0.
+    """
+
     def __init__(self):
         super().__init__()
         self.history: dict[str, list[float]] = {}
         self.epoch: list[int] = []
 
     def on_epoch_end(self, epoch, logs=None):
+        """Append the epoch and each of its figures.
+
+        Args:
+            epoch: The epoch just run, counted from 0.
+            logs: That epoch's figures by name.
+        """
         self.epoch.append(epoch)
         for name, value in (logs or {}).items():
             self.history.setdefault(name, []).append(value)

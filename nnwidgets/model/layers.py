@@ -31,7 +31,20 @@ def _shape(name, shape) -> tuple:
 
 
 class Layer:
-    """What every layer shares: a name, and a shape once the model is built."""
+    """What every layer shares: a name, and a shape once the model is built.
+
+    Args:
+        name: The layer's name; by default its kind in snake case, numbered as Keras does
+            ("dense", "dense_1", ...).
+
+    Attributes:
+        name: The layer's name.
+        input_shape: (None, ...), the batch axis first, once built; None before.
+        output_shape: The same for the layer's output.
+
+    Raises:
+        TypeError: If `name` is not a non-empty string.
+    """
 
     # Whether `apply` uses its `rng` while training: an epoch draws keys only for such layers.
     draws_random = False
@@ -46,24 +59,65 @@ class Layer:
         return snake_case(cls.__name__)
 
     def build(self, input_shape: tuple) -> tuple:
-        """Fix the input shape (batch axis first, None); returns the output shape."""
+        """Fix the input shape.
+
+        Args:
+            input_shape: The input's shape, batch axis first (None).
+
+        Returns:
+            The output shape.
+        """
         self.input_shape = input_shape
         self.output_shape = self.compute_output_shape(input_shape)
         return self.output_shape
 
     def compute_output_shape(self, input_shape: tuple) -> tuple:
+        """The output's shape for an input of `input_shape`; the base layer keeps it.
+
+        Args:
+            input_shape: The input's shape, batch axis first (None).
+
+        Returns:
+            The output's shape, batch axis first.
+        """
         return input_shape
 
     def init_params(self) -> dict:
+        """Fresh parameters for the built layer.
+
+        Returns:
+            A dict of arrays by name; {} for a layer without parameters.
+        """
         return {}
 
     def apply(self, params, x, training=False, rng=None):
+        """The layer's output, a pure function of its parameters and input.
+
+        Args:
+            params: The layer's parameters, as `init_params` makes them.
+            x: A batch of inputs.
+            training: Whether this is a training pass (Dropout drops only then).
+            rng: A JAX random key, for layers that draw while training.
+
+        Returns:
+            The batch of outputs; the base layer returns `x`.
+        """
         return x
 
     def count_params(self) -> int:
+        """The number of parameters of the built layer.
+
+        Returns:
+            The total entries of `param_shapes()`.
+        """
         return sum(int(np.prod(shape)) for shape in self.param_shapes().values())
 
     def param_shapes(self) -> dict:
+        """The shapes of the built layer's parameters.
+
+        Returns:
+            A dict of shapes by parameter name; {} for a layer without parameters.
+        """
         return {}
 
     def __repr__(self) -> str:
@@ -71,7 +125,16 @@ class Layer:
 
 
 class Input(Layer):
-    """The shape of one example, without the batch axis: Input((4,)), Input((28, 28))."""
+    """The shape of one example, without the batch axis: Input((4,)), Input((28, 28)).
+
+    Args:
+        shape: A positive int, or a tuple of them.
+        name: The layer's name; "input_layer" by default, numbered as Keras does.
+
+    Raises:
+        TypeError: If `shape` is not an int or a tuple.
+        ValueError: If `shape` is empty or holds anything but positive ints.
+    """
 
     def __init__(self, shape, name=None):
         self.shape = _shape("shape", shape)
@@ -84,7 +147,19 @@ class Input(Layer):
 
 
 class Dense(Layer):
-    """activation(x @ W + b), W glorot-uniform, b zeros, as Keras initialises them."""
+    """activation(x @ W + b), W glorot-uniform, b zeros, as Keras initialises them.
+
+    Args:
+        units: The number of neurons, 1 or more.
+        activation: The activation's name (see `nnwidgets.engine.get_activation`); None is
+            "linear".
+        use_bias: Whether the layer adds a bias b.
+        name: The layer's name; "dense", "dense_1", ... by default.
+
+    Raises:
+        TypeError: If `units` is not an int.
+        ValueError: If `units` is below 1 or the activation is unknown.
+    """
 
     def __init__(self, units, activation=None, use_bias=True, name=None):
         if isinstance(units, bool) or not isinstance(units, numbers.Integral):
@@ -98,6 +173,17 @@ class Dense(Layer):
         super().__init__(name)
 
     def compute_output_shape(self, input_shape):
+        """(None, units), for inputs of shape (None, features).
+
+        Args:
+            input_shape: The input's shape, batch axis first.
+
+        Returns:
+            (None, units).
+
+        Raises:
+            ValueError: If the input has more than one axis besides the batch.
+        """
         if len(input_shape) != 2:
             raise ValueError(
                 f"{self.name} (Dense) takes inputs of shape (None, features), got {input_shape}; "
@@ -106,12 +192,22 @@ class Dense(Layer):
         return (None, self.units)
 
     def param_shapes(self):
+        """{"W": (features, units), "b": (units,)}, without "b" when `use_bias` is False.
+
+        Returns:
+            A dict of shapes by parameter name.
+        """
         shapes = {"W": (self.input_shape[1], self.units)}
         if self.use_bias:
             shapes["b"] = (self.units,)
         return shapes
 
     def init_params(self):
+        """W glorot-uniform from the random seed's generator, b zeros.
+
+        Returns:
+            {"W", "b"} as float32 arrays.
+        """
         fan_in, fan_out = self.input_shape[1], self.units
         limit = math.sqrt(6 / (fan_in + fan_out))
         params = {"W": generator().uniform(-limit, limit, (fan_in, fan_out)).astype(np.float32)}
@@ -120,6 +216,17 @@ class Dense(Layer):
         return params
 
     def apply(self, params, x, training=False, rng=None):
+        """activation(x @ W + b).
+
+        Args:
+            params: {"W", "b"}.
+            x: A batch of inputs, (n, features).
+            training: Unused.
+            rng: Unused.
+
+        Returns:
+            The layer's outputs, (n, units).
+        """
         z = x @ params["W"]
         if self.use_bias:
             z = z + params["b"]
@@ -127,25 +234,79 @@ class Dense(Layer):
 
 
 class Flatten(Layer):
+    """Each example's axes in one row: (n, 8, 8) becomes (n, 64).
+
+    Args:
+        name: The layer's name; "flatten", "flatten_1", ... by default.
+    """
+
     def compute_output_shape(self, input_shape):
+        """(None, product of the other axes).
+
+        Args:
+            input_shape: The input's shape, batch axis first.
+
+        Returns:
+            The flattened shape.
+        """
         return (None, int(np.prod(input_shape[1:])))
 
     def apply(self, params, x, training=False, rng=None):
+        """Each example as one row.
+
+        Args:
+            params: Unused ({}).
+            x: A batch of inputs.
+            training: Unused.
+            rng: Unused.
+
+        Returns:
+            `x` reshaped to (n, features).
+        """
         return x.reshape(x.shape[0], -1)
 
 
 class Activation(Layer):
+    """An activation applied to its input, without parameters.
+
+    Args:
+        activation: The activation's name (see `nnwidgets.engine.get_activation`).
+        name: The layer's name; "activation", "activation_1", ... by default.
+
+    Raises:
+        ValueError: If the activation is unknown.
+    """
+
     def __init__(self, activation, name=None):
         self.activation = activation
         self._activation = get_activation(activation)
         super().__init__(name)
 
     def apply(self, params, x, training=False, rng=None):
+        """The activation of `x`.
+
+        Args:
+            params: Unused ({}).
+            x: A batch of inputs.
+            training: Unused.
+            rng: Unused.
+
+        Returns:
+            activation(x).
+        """
         return self._activation(x)
 
 
 class Dropout(Layer):
-    """While training, zeroes each input with probability `rate` and scales the rest up."""
+    """While training, zeroes each input with probability `rate` and scales the rest up.
+
+    Args:
+        rate: The probability of dropping an input, in [0, 1).
+        name: The layer's name; "dropout", "dropout_1", ... by default.
+
+    Raises:
+        ValueError: If `rate` is not a number in [0, 1).
+    """
 
     def __init__(self, rate, name=None):
         if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or not 0 <= rate < 1:
@@ -155,6 +316,17 @@ class Dropout(Layer):
         super().__init__(name)
 
     def apply(self, params, x, training=False, rng=None):
+        """`x` itself, or while training `x` with inputs dropped and the rest scaled up.
+
+        Args:
+            params: Unused ({}).
+            x: A batch of inputs.
+            training: Whether to drop.
+            rng: The JAX random key to draw with while training.
+
+        Returns:
+            The batch, each kept input divided by 1 - rate while training.
+        """
         if not training or self.rate == 0:
             return x
         keep = jax.random.bernoulli(rng, 1 - self.rate, x.shape)

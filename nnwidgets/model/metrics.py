@@ -6,23 +6,68 @@ from ..engine.names import lookup
 
 
 def binary_accuracy(output, target):
+    """Per output: whether it falls on the target's side of 0.5.
+
+    Args:
+        output: Predicted probabilities, reshaped to `target`'s shape.
+        target: Labels 0 or 1.
+
+    Returns:
+        Booleans of `target`'s shape.
+    """
     return (output.reshape(target.shape) > 0.5) == (target > 0.5)
 
 
 def categorical_accuracy(output, target):
+    """Per example: whether the largest output is the one-hot target's class.
+
+    Args:
+        output: Class scores, (n, classes).
+        target: One-hot targets, (n, classes).
+
+    Returns:
+        Booleans, (n,).
+    """
     return jnp.argmax(output, axis=-1) == jnp.argmax(target, axis=-1)
 
 
 def sparse_categorical_accuracy(output, target):
+    """Per example: whether the largest output is the target class.
+
+    Args:
+        output: Class scores, (n, classes).
+        target: Class indices, (n,).
+
+    Returns:
+        Booleans, (n,).
+    """
     return jnp.argmax(output, axis=-1) == target.astype(jnp.int32)
 
 
 def mean_absolute_error(output, target):
+    """Per example: the mean over its outputs of |o − t|.
+
+    Args:
+        output: The outputs, reshaped to `target`'s shape.
+        target: The targets, (n, ...).
+
+    Returns:
+        One value per example, (n,).
+    """
     diff = jnp.abs(output.reshape(target.shape) - target)
     return jnp.mean(diff.reshape(diff.shape[0], -1), axis=-1)
 
 
 def mean_squared_error(output, target):
+    """Per example: the mean over its outputs of (o − t)².
+
+    Args:
+        output: The outputs, reshaped to `target`'s shape.
+        target: The targets, (n, ...).
+
+    Returns:
+        One value per example, (n,).
+    """
     diff = jnp.square(output.reshape(target.shape) - target)
     return jnp.mean(diff.reshape(diff.shape[0], -1), axis=-1)
 
@@ -45,7 +90,20 @@ METRICS = {
 
 
 def get_metric(name: str, loss: str):
-    """The per-example function for metric `name` under `loss`; ValueError if unknown."""
+    """The per-example function for metric `name` under `loss`.
+
+    Args:
+        name: One of the keys of `METRICS`; "accuracy" means the accuracy that fits the loss,
+            as in Keras.
+        loss: The model's loss name, which picks the accuracy for "accuracy".
+
+    Returns:
+        A jnp function of (output, target) giving one value per example.
+
+    Raises:
+        TypeError: If `name` is not a string.
+        ValueError: If `name` is not one of `METRICS`.
+    """
     function = lookup(METRICS, "metric", name)
     if name == "accuracy":
         function = _ACCURACY_FOR_LOSS.get(loss, binary_accuracy)

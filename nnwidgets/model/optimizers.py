@@ -13,7 +13,19 @@ OPTIMIZERS = {
 
 
 def get_optimizer(optimizer) -> optax.GradientTransformation:
-    """A name ("sgd", "adam", "rmsprop") or any optax GradientTransformation."""
+    """The optimizer for `optimizer`: a name with Keras' defaults, or an optax transformation.
+
+    Args:
+        optimizer: A name ("sgd", "adam", "rmsprop", in any case) or any optax
+            GradientTransformation.
+
+    Returns:
+        An optax GradientTransformation: `optimizer` itself, or a new one by its name.
+
+    Raises:
+        TypeError: If `optimizer` is neither a string nor a GradientTransformation.
+        ValueError: If the name is not one of `OPTIMIZERS`.
+    """
     if isinstance(optimizer, optax.GradientTransformation):
         return optimizer
     if isinstance(optimizer, str):

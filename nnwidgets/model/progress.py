@@ -17,10 +17,26 @@ REDRAW_S = 0.1  # the live bar redraws at most 10 times a second
 
 
 def format_value(value: float) -> str:
+    """A figure as Keras prints it: four decimals, or scientific notation when tiny.
+
+    Args:
+        value: The figure.
+
+    Returns:
+        The text.
+    """
     return f"{value:.4f}" if abs(value) > 1e-3 or value == 0 else f"{value:.4e}"
 
 
 def format_step_time(seconds: float) -> str:
+    """A batch's time as Keras prints it: "1s/step", "2ms/step" or "150us/step".
+
+    Args:
+        seconds: The time of one batch.
+
+    Returns:
+        The text.
+    """
     if seconds >= 1:
         return f"{seconds:.0f}s/step"
     if seconds >= 1e-3:
@@ -33,6 +49,17 @@ def _figures(logs: dict) -> str:
 
 
 def epoch_line(steps: int, seconds: float, logs: dict, verbose: int) -> str:
+    """The line printed at an epoch's end, in Keras 3's format for `verbose`.
+
+    Args:
+        steps: The batches of the epoch.
+        seconds: How long the epoch took.
+        logs: The epoch's figures by name.
+        verbose: 1 (with a full bar) or 2 (without).
+
+    Returns:
+        The line, without a newline.
+    """
     per_step = format_step_time(seconds / max(steps, 1))
     if verbose == 2:
         return f"{steps}/{steps} - {seconds:.0f}s - {per_step} - {_figures(logs)}"
@@ -40,7 +67,17 @@ def epoch_line(steps: int, seconds: float, logs: dict, verbose: int) -> str:
 
 
 def progress_line(done: int, steps: int, seconds: float, logs: dict) -> str:
-    """The bar while an epoch runs: batches done, the bar, time left at this pace, figures."""
+    """The bar while an epoch runs: batches done, the bar, time left at this pace, figures.
+
+    Args:
+        done: The batches done so far (1 or more).
+        steps: The batches of the epoch.
+        seconds: The time since the epoch began.
+        logs: The running figures by name.
+
+    Returns:
+        The line, without a newline.
+    """
     filled = BAR * done // steps
     width = len(str(steps))
     left = seconds / done * (steps - done)
@@ -55,6 +92,15 @@ def _interactive(stream) -> bool:
 
 
 class ProgressPrinter(Callback):
+    """The callback `fit` adds for `verbose=1` or `2`: prints each epoch as Keras 3 does.
+
+    Args:
+        verbose: 1 (a bar) or 2 (one line per epoch).
+        stream: Where to print; sys.stdout by default.
+        live: Whether the bar moves during an epoch; by default with verbose=1 in a terminal
+            or a notebook.
+    """
+
     def __init__(self, verbose: int, stream=None, live=None):
         super().__init__()
         self.verbose = verbose
@@ -65,10 +111,22 @@ class ProgressPrinter(Callback):
         print(text, end="", file=self.stream, flush=True)
 
     def on_epoch_begin(self, epoch, logs=None):
+        """Print "Epoch k/n" and start the epoch's clock.
+
+        Args:
+            epoch: The epoch about to run, counted from 0.
+            logs: Unused.
+        """
         self._write(f"Epoch {epoch + 1}/{self.params['epochs']}\n")
         self._start = self._drawn = time.perf_counter()
 
     def on_train_batch_end(self, batch, logs=None):
+        """Redraw the live bar, at most 10 times a second.
+
+        Args:
+            batch: The batch just run, counted from 0.
+            logs: The running figures by name.
+        """
         now = time.perf_counter()
         if now - self._drawn < REDRAW_S:
             return
@@ -77,6 +135,12 @@ class ProgressPrinter(Callback):
         self._write(f"\r{line}")
 
     def on_epoch_end(self, epoch, logs=None):
+        """Print the epoch's final line, over the live bar if there is one.
+
+        Args:
+            epoch: The epoch just run, counted from 0.
+            logs: The epoch's figures by name.
+        """
         seconds = time.perf_counter() - self._start
         line = epoch_line(self.params["steps"], seconds, logs or {}, self.verbose)
         # \r over a live bar; the final line is longer or as long, so nothing of it remains.

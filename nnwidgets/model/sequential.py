@@ -34,6 +34,19 @@ class Sequential:
 
     ``Sequential([layers.Input((4,)), layers.Dense(2, activation="relu"),
     layers.Dense(1, activation="sigmoid")])`` builds at once: weights exist, `summary()` works.
+
+    Args:
+        layers: The layers, `Input` first; more can be added with `add`.
+        name: The model's name; "sequential", "sequential_1", ... by default.
+
+    Attributes:
+        name: The model's name.
+        layers: The layers after the `Input`, in order.
+        input_shape: (None, ...): the shape of a batch of inputs, once an `Input` was added.
+
+    Raises:
+        TypeError: If `name` is not a non-empty string, or a layer is not a layer.
+        ValueError: As `add` does.
     """
 
     def __init__(self, layers=None, name=None):
@@ -48,6 +61,17 @@ class Sequential:
     # --- building --------------------------------------------------------------------------
 
     def add(self, layer: Layer) -> None:
+        """Append a layer and build it on the previous layer's output; its weights exist at once.
+
+        Args:
+            layer: A layer of `nnwidgets.layers`; an `Input` only first.
+
+        Raises:
+            TypeError: If `layer` is not a layer.
+            ValueError: If an `Input` comes twice or after other layers, no `Input` came first,
+                a layer of that name is already in the model, or the layer cannot take the
+                previous output's shape.
+        """
         if not isinstance(layer, Layer):
             raise TypeError(f"layer must be a layer of nnwidgets.layers, got {layer!r}")
         if isinstance(layer, Input):
@@ -70,20 +94,34 @@ class Sequential:
 
     @property
     def output_shape(self):
+        """(None, ...): the shape of a batch of outputs (the input's while there is no layer)."""
         return self.layers[-1].output_shape if self.layers else self.input_shape
 
     def count_params(self) -> int:
+        """The number of parameters of every layer.
+
+        Returns:
+            The total.
+        """
         return sum(layer.count_params() for layer in self.layers)
 
     def summary(self, print_fn=print) -> None:
-        """Prints the table Keras 3 prints: layers, output shapes, parameters and totals."""
+        """Print the table Keras 3 prints: layers, output shapes, parameters and totals.
+
+        Args:
+            print_fn: Called with each line.
+        """
         for line in summary_lines(self.name, self.layers):
             print_fn(line)
 
     # --- weights -----------------------------------------------------------------------------
 
     def get_weights(self) -> list[np.ndarray]:
-        """Every layer's arrays in order (Dense: W of shape (inputs, units), then b)."""
+        """Every layer's arrays in order.
+
+        Returns:
+            float32 copies, layer by layer (Dense: W of shape (inputs, units), then b).
+        """
         return [
             np.array(p[key], np.float32)
             for layer, p in zip(self.layers, self._params, strict=True)
@@ -91,7 +129,14 @@ class Sequential:
         ]
 
     def set_weights(self, weights) -> None:
-        """Replace every array; the list as `get_weights()` gives it."""
+        """Replace every array.
+
+        Args:
+            weights: The arrays, listed as `get_weights()` gives them.
+
+        Raises:
+            ValueError: If the number of arrays or a shape differs from `get_weights()`'s.
+        """
         expected = [
             (layer, key, shape)
             for layer in self.layers
@@ -113,12 +158,26 @@ class Sequential:
 
     @property
     def weights(self) -> list[np.ndarray]:
+        """`get_weights()`, as a property."""
         return self.get_weights()
 
     # --- compile -----------------------------------------------------------------------------
 
     def compile(self, optimizer="rmsprop", loss=None, metrics=None) -> None:
-        """Choose the optimizer (a name or an optax transformation), the loss and the metrics."""
+        """Choose the optimizer, the loss and the metrics.
+
+        Args:
+            optimizer: A name ("sgd", "adam", "rmsprop", with Keras' defaults) or an optax
+                GradientTransformation.
+            loss: One of "mse", "mean_squared_error", "binary_crossentropy",
+                "categorical_crossentropy", "sparse_categorical_crossentropy".
+            metrics: Metric names ("accuracy" is the accuracy that fits the loss), or None.
+
+        Raises:
+            ValueError: If the model has no layers, `loss` is missing or unknown, or a metric
+                or optimizer name is unknown.
+            TypeError: If `optimizer` is neither a name nor a GradientTransformation.
+        """
         if not self.layers:
             raise ValueError("the model has no layers to train; add some first")
         if loss is None:
@@ -208,7 +267,30 @@ class Sequential:
         validation_data=None,
         shuffle=True,
     ) -> History:
-        """Train as Keras does; returns a History whose `.history` holds each epoch's figures."""
+        """Train as Keras does, one compiled call per epoch.
+
+        Args:
+            x: Inputs, (n, *input shape).
+            y: Targets for the loss: labels 0/1, one-hot rows, class indices or values.
+            batch_size: Examples per update; 32 by default.
+            epochs: How many epochs, 1 or more.
+            verbose: 0 (silent), 1 (a bar), 2 (a line per epoch) or "auto" (1).
+            callbacks: `Callback`s to tell about the training, e.g. `LivePlot`.
+            validation_split: The fraction in [0, 1) of the examples, taken from the end before
+                any shuffling, kept apart for validation.
+            validation_data: A pair (x_val, y_val) for validation; takes precedence over
+                `validation_split`.
+            shuffle: Whether each epoch visits the examples in a new random order.
+
+        Returns:
+            A `History` whose `.history` holds each epoch's figures.
+
+        Raises:
+            RuntimeError: If the model was not compiled.
+            TypeError: If data is not numbers, or a callback is not a callback.
+            ValueError: If an option is out of range, data shapes do not fit the model or each
+                other, inputs are not finite, or the split leaves no training or validation data.
+        """
         self._require_compiled("fit")
         batch_size = 32 if batch_size is None else batch_size
         for name, value in (("batch_size", batch_size), ("epochs", epochs)):
@@ -307,7 +389,23 @@ class Sequential:
         return c["epochs_by_batch"][key]
 
     def evaluate(self, x, y, batch_size=None, verbose="auto", return_dict=False):
-        """[loss, *metrics] over every example (just the loss without metrics), as Keras."""
+        """The loss and metrics over every example, as Keras.
+
+        Args:
+            x: Inputs, (n, *input shape).
+            y: Targets, as for `fit`.
+            batch_size: Accepted for Keras' signature; every example is evaluated at once.
+            verbose: Accepted for Keras' signature; nothing is printed.
+            return_dict: Return {name: value} instead of a list.
+
+        Returns:
+            [loss, *metrics], just the loss without metrics, or a dict with `return_dict`.
+
+        Raises:
+            RuntimeError: If the model was not compiled.
+            TypeError: If data is not numbers.
+            ValueError: If data shapes do not fit the model or each other.
+        """
         self._require_compiled("evaluate")
         x = self._check_x("x", x)
         y = self._check_y("y", y, len(x), "x")
@@ -319,22 +417,71 @@ class Sequential:
         return values if len(values) > 1 else values[0]
 
     def predict(self, x, batch_size=None, verbose="auto") -> np.ndarray:
-        """The model's output for `x`."""
+        """The model's output for `x`.
+
+        Args:
+            x: Inputs, (n, *input shape).
+            batch_size: Accepted for Keras' signature; every example goes at once.
+            verbose: Accepted for Keras' signature; nothing is printed.
+
+        Returns:
+            The last layer's output, (n, *output shape).
+
+        Raises:
+            TypeError: If `x` is not numbers.
+            ValueError: If `x` does not fit the model's input shape or is not finite.
+        """
         return self.layer_output(x, -1)
 
     def activations(self, x) -> list[np.ndarray]:
-        """Every layer's output for `x`, the input first."""
+        """Every layer's output for `x`, the input first.
+
+        Args:
+            x: Inputs, (n, *input shape).
+
+        Returns:
+            [x, first layer's output, ..., last layer's output].
+
+        Raises:
+            TypeError: If `x` is not numbers.
+            ValueError: If `x` does not fit the model's input shape or is not finite.
+        """
         x = self._check_x("x", x)
         outputs = _forward_jit(tuple(self.layers), self._device_params(), to_device(x))
         return [np.asarray(o) for o in outputs]
 
     def layer_output(self, x, layer) -> np.ndarray:
-        """The output of one layer (its index in `layers`, or its name) for inputs `x`."""
+        """The output of one layer for inputs `x`, computed up to that layer only.
+
+        Args:
+            x: Inputs, (n, *input shape).
+            layer: The layer's index in `layers` (negative counts from the end), or its name.
+
+        Returns:
+            That layer's output.
+
+        Raises:
+            TypeError: If `x` is not numbers, or `layer` neither an index nor a name.
+            ValueError: If `x` does not fit the model, or there is no such layer.
+        """
         return self.layer_outputs(x, [layer])[0]
 
     def layer_outputs(self, x, layers) -> list[np.ndarray]:
-        """The outputs of several layers (indices or names) for inputs `x`, in one forward pass
-        that stops at the last of them; only those outputs leave the kernel."""
+        """The outputs of several layers for inputs `x`, in one forward pass.
+
+        The pass stops at the last of them; only those outputs leave the kernel.
+
+        Args:
+            x: Inputs, (n, *input shape).
+            layers: Layers by index in `layers` or by name.
+
+        Returns:
+            Their outputs, in the order asked.
+
+        Raises:
+            TypeError: If `x` is not numbers, or a layer is neither an index nor a name.
+            ValueError: If `x` does not fit the model, or there is no such layer.
+        """
         picks = tuple(self._layer_index(layer) + 1 for layer in layers)
         x = self._check_x("x", x)
         depth = max(picks, default=0)

@@ -16,7 +16,14 @@ def _row(cells, edge="│"):
 
 
 def format_bytes(count: int) -> str:
-    """Sizes as Keras writes them: 52.00 B, 795.04 KB, 3.12 MB."""
+    """Sizes as Keras writes them: 52.00 B, 795.04 KB, 3.12 MB.
+
+    Args:
+        count: A number of bytes.
+
+    Returns:
+        The size with two decimals and its unit, in steps of 1024.
+    """
     size = float(count)
     for unit in ("B", "KB", "MB", "GB"):
         if size < 1024 or unit == "GB":
@@ -26,6 +33,15 @@ def format_bytes(count: int) -> str:
 
 
 def summary_lines(model_name: str, layers) -> list[str]:
+    """The lines of `model.summary()`: the title, the table of layers and the totals.
+
+    Args:
+        model_name: The model's name.
+        layers: The built layers, input excluded.
+
+    Returns:
+        The lines, without newlines.
+    """
     lines = [
         f'Model: "{model_name}"',
         _line("┏", "━", "┳", "┓"),

@@ -12,7 +12,18 @@ import optax
 
 
 def forward(layers, params, x, training=False, rng=None):
-    """Every layer's output, input first."""
+    """Every layer's output, input first.
+
+    Args:
+        layers: The model's built layers.
+        params: Each layer's parameters, in the same order.
+        x: A batch of inputs.
+        training: Whether this is a training pass (Dropout drops only then).
+        rng: A JAX random key, split over the layers; None outside training.
+
+    Returns:
+        A list: `x`, then each layer's output.
+    """
     outputs = [x]
     keys = jax.random.split(rng, len(layers)) if rng is not None else [None] * len(layers)
     for layer, p, key in zip(layers, params, keys, strict=True):
@@ -41,6 +52,17 @@ def make_epoch(
     inside the compiled loop, after every k-th batch (about REPORTS_PER_EPOCH times an epoch of at
     least MIN_STEPS_TO_REPORT batches), so a long epoch shows its progress while it runs; running
     figures are means over the examples so far, as Keras' batch logs.
+
+    Args:
+        layers: The model's built layers.
+        loss_fn: The per-example loss, a function of (output, target).
+        metric_fns: The per-example metrics, functions of (output, target).
+        optimizer: The optax transformation that updates the parameters.
+        batch_size: Examples per update.
+        report: Called on the host as `report(batches_done, running_figures)`, or None.
+
+    Returns:
+        The jitted epoch function.
     """
 
     def figures_of(output, target, mask):
@@ -92,7 +114,16 @@ def make_epoch(
 
 
 def make_evaluate(layers, loss_fn, metric_fns):
-    """A jitted `evaluate(params, X, y)` -> [loss, *metrics], means over every example."""
+    """A jitted `evaluate(params, X, y)` -> [loss, *metrics], means over every example.
+
+    Args:
+        layers: The model's built layers.
+        loss_fn: The per-example loss.
+        metric_fns: The per-example metrics.
+
+    Returns:
+        The jitted evaluate function.
+    """
 
     @jax.jit
     def evaluate(params, X, y):
@@ -104,4 +135,14 @@ def make_evaluate(layers, loss_fn, metric_fns):
 
 
 def shuffled_order(n: int, shuffle: bool, generator: np.random.Generator) -> np.ndarray:
+    """The order an epoch visits its `n` examples in.
+
+    Args:
+        n: The number of examples.
+        shuffle: Whether to shuffle; if not, 0 to n - 1 in order.
+        generator: The numpy generator to shuffle with.
+
+    Returns:
+        The indices, int32, (n,).
+    """
     return (generator.permutation(n) if shuffle else np.arange(n)).astype(np.int32)

@@ -14,6 +14,12 @@ def to_device(array: np.ndarray) -> jax.Array:
     for 12,000 MNIST images, a sixth of a 784-256-10 epoch. numpy copies the same bytes into an
     aligned buffer in 5 ms, which XLA then adopts (measured, tests/bench/bench_model.py). A buffer
     adopted is shared, not copied: callers use the result only while they run.
+
+    Args:
+        array: Host data, anything numpy takes.
+
+    Returns:
+        The data on JAX's default device.
     """
     array = np.asarray(array)
     if jax.default_backend() != "cpu":
