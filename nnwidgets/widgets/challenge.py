@@ -25,6 +25,13 @@ LIMITS = ("neurons", "layers", "features", "epochs", "dataset")
 
 
 class CheckResult(NamedTuple):
+    """What `Challenge.check` returns: true when the goal is met.
+
+    Attributes:
+        passed: Whether every target is reached within the limits.
+        reason: Why not (the first limit broken, or the targets missed), or what was reached.
+    """
+
     passed: bool
     reason: str
 
@@ -39,9 +46,20 @@ def _label(name: str) -> str:
 class Challenge(ipywidgets.HTML):
     """A goal for `playground`: `target` values to reach, within `limits`.
 
-    `target`: {"test_loss": 0.1} (at most), {"test_accuracy": 0.95} (at least), ... any of
-    TARGETS. `limits`: {"neurons": 12} (hidden neurons in all), "layers" (hidden layers),
-    "features" (inputs switched on), "epochs" (trained at most), "dataset" (the one to use).
+    Displayed, it is a status line that follows the Playground while it trains.
+
+    Args:
+        playground: The `Playground` to judge.
+        target: {"test_loss": 0.1} (at most), {"test_accuracy": 0.95} (at least), ... any of
+            TARGETS: a loss must end at or below its value, an accuracy at or above it.
+        limits: {"neurons": 12} (hidden neurons in all), "layers" (hidden layers), "features"
+            (inputs switched on), "epochs" (trained at most), "dataset" (the one to use).
+        **kwargs: Passed to ipywidgets.HTML.
+
+    Raises:
+        TypeError: If `playground` is not a Playground.
+        ValueError: If a target or limit is unknown, not a number (an int for limits, a data
+            set's name for "dataset"), or cannot be reached.
     """
 
     def __init__(self, playground, target, limits=None, **kwargs):
@@ -58,7 +76,12 @@ class Challenge(ipywidgets.HTML):
         self._refresh()
 
     def check(self) -> CheckResult:
-        """Pass or fail, with the reason: the first limit broken or target missed, else all met."""
+        """Pass or fail, with the reason.
+
+        Returns:
+            A `CheckResult`: failed with the first limit broken or the targets missed, else
+            passed with the figures reached.
+        """
         pg = self.playground
         broken = next(self._broken_limits(), None)
         if broken is not None:
