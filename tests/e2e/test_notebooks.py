@@ -17,4 +17,4 @@ def test_notebook_runs_clean(open_notebook, name):
 
 
 def test_there_are_notebooks_to_run():
-    assert "00_engine.ipynb" in NOTEBOOKS
+    assert "07_engine.ipynb" in NOTEBOOKS
