@@ -2,7 +2,7 @@
 // the `_view` trait, so all widgets share a single bundle.
 
 import type { AnyModel, RenderProps } from "@anywidget/types";
-import { renderNeuronMap } from "./neuron_map";
+import { renderNeuronMap } from "./views/neuron_map";
 import { renderPlayground } from "./playground/render";
 import { renderActivationGallery } from "./views/activation_gallery";
 import { renderActivationView } from "./views/activation_view";
@@ -14,7 +14,7 @@ import { renderTransformView } from "./views/transform_view";
 import { renderWeightImages } from "./views/weight_images";
 
 /** For the page Playground.to_html writes: a recorded run, replayed without a kernel. */
-export { replayPlayground } from "./replay";
+export { replayPlayground } from "./playground/replay";
 
 /** Draws a widget into `el` and returns what undoes it. Each view declares its own state. */
 type View = (props: { model: AnyModel<any>; el: HTMLElement }) => () => void;

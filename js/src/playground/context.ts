@@ -3,7 +3,7 @@
 import type { AnyModel } from "@anywidget/types";
 import type { ControlRegistry } from "./control_registry";
 import type { FrameLoop } from "./frame_loop";
-import type { Lifetime } from "./lifetime";
+import type { Lifetime } from "../shared/lifetime";
 import type { FromBrowser, PlaygroundState } from "./protocol";
 
 export type PlaygroundModel = AnyModel<PlaygroundState>;
@@ -32,7 +32,7 @@ export function send(model: PlaygroundModel, message: FromBrowser): void {
 /** Calls `apply` now and whenever one of `traits` changes; undone with the view. */
 export function follow(context: ViewContext, traits: (keyof PlaygroundState)[], apply: () => void): void {
   apply();
-  for (const trait of traits) context.life.on(context.model, `change:${trait}`, apply);
+  context.life.onChange(context.model, traits, apply);
 }
 
 /** What the output layer and the points' colours follow: the problem and the number of classes. */

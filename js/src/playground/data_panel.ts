@@ -2,14 +2,14 @@
 // the three sliders, and "Regenerate".
 
 import { boundSelect, boundSlider } from "./bound_inputs";
-import { pointColors } from "./class_colors";
+import { pointColors } from "../shared/class_colors";
 import { follow, send, setTrait, taskOf, type ViewContext } from "./context";
 import { datasetTitle, unavailableReason } from "./datasets";
 import { html } from "./dom";
 import { numericMenu } from "./menu_options";
 import { toCanvas } from "./plane";
 import { parseThumbnails, type PointRows } from "./points";
-import { CLASS_COUNTS, DATASETS, UI_LIMITS } from "./protocol";
+import { CLASS_COUNTS, DATASETS, UI_LIMITS } from "../shared/spec";
 
 const THUMBNAIL_SIZE = 34;
 
@@ -96,13 +96,11 @@ export function buildDataPanel(context: ViewContext): HTMLElement {
   follow(context, ["problem"], rebuild);
   life.on(model, "change:classes", markAvailable);
   follow(context, ["dataset"], markSelected);
-  for (const trait of ["_thumbnails", "_thumbnail_points"] as const) {
-    life.on(model, `change:${trait}`, () => context.loop.invalidate("thumbnails"));
-  }
+  life.onChange(model, ["_thumbnails", "_thumbnail_points"], () => context.loop.invalidate("thumbnails"));
 
-  const [minRatio, maxRatio] = UI_LIMITS.trainRatio;
+  const [minRatio, maxRatio] = UI_LIMITS.train_ratio;
   const [minNoise, maxNoise] = UI_LIMITS.noise;
-  const [minBatch, maxBatch] = UI_LIMITS.batchSize;
+  const [minBatch, maxBatch] = UI_LIMITS.batch_size;
   const classes = boundSelect(context, {
     control: "classes",
     trait: "classes",

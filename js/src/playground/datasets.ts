@@ -1,7 +1,8 @@
 // The dataset thumbnails' names, and which of them can be chosen: with more than two classes,
 // only the data sets that come with that many.
 
-import { MULTICLASS_DATASETS, type PlaygroundState } from "./protocol";
+import { MULTICLASS_DATASETS } from "../shared/spec";
+import type { PlaygroundState } from "./protocol";
 
 export const DATASET_TITLES: Record<string, string> = {
   circle: "Circle",
@@ -22,6 +23,6 @@ export function unavailableReason(
   state: Pick<PlaygroundState, "problem" | "classes">,
 ): string | null {
   if (state.problem !== "classification" || state.classes <= 2) return null;
-  if ((MULTICLASS_DATASETS as readonly string[]).includes(name)) return null;
+  if (MULTICLASS_DATASETS.includes(name)) return null;
   return `${datasetTitle(name)} has two classes only: choose 2 classes to use it`;
 }

@@ -1,8 +1,8 @@
 // What "Draw" can add to the data: a point of each class, or for regression a few targets along
 // the colour scale. `label` is what the point's row in `_points` will hold.
 
-import { classColor } from "./class_colors";
-import { valueColor } from "./link_style";
+import { classColor } from "../shared/class_colors";
+import { valueColor } from "../shared/colors";
 import type { PlaygroundState } from "./protocol";
 
 export interface DrawChoice {

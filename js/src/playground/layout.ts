@@ -2,7 +2,8 @@
 // labels on the left, hidden layers spread evenly across, the output node (one per class with
 // more than two) at the right edge; every column starts at the top, nodes 30 px square, 55 px apart.
 
-import type { Feature, NeuronId } from "./protocol";
+import type { Feature } from "../shared/spec";
+import type { NeuronId } from "./protocol";
 import { hiddenNeuronId, outputNeuronId } from "./neuron_ids";
 
 export const NODE_SIZE = 30;

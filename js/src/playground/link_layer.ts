@@ -5,7 +5,8 @@
 import { svg } from "./dom";
 import { BIAS_SIZE, type NodePlace, NODE_SIZE } from "./layout";
 import { linkEnds, linkMidpoint, linkPath } from "./link_geometry";
-import { flowOffset, linkWidthAttr, valueColor } from "./link_style";
+import { valueColor } from "../shared/colors";
+import { flowOffset, linkWidthAttr } from "./link_style";
 import type { NeuronId } from "./protocol";
 import type { EditTarget } from "./weight_editor";
 import type { Layer } from "./weights";

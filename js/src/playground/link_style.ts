@@ -1,7 +1,5 @@
-// How a weight looks as a link: the Playground's colour of its value, and a width growing with
-// its size from 1 px at 0 to 10 px at |w| ≥ 5 (the original's d3 scale, clamped).
-
-import { divergingColor } from "../colors";
+// How a weight looks as a link: its colour is valueColor's (shared/colors.ts); its width grows
+// with its size from 1 px at 0 to 10 px at |w| ≥ 5 (the original's d3 scale, clamped).
 
 const MAX_WEIGHT = 5;
 const MIN_WIDTH = 1;
@@ -12,20 +10,6 @@ export function linkWidth(weight: number): number {
   if (Number.isNaN(size)) return MIN_WIDTH;
   return MIN_WIDTH + ((MAX_WIDTH - MIN_WIDTH) * size) / MAX_WEIGHT;
 }
-
-/** Steps each side of zero: more than the eye tells apart, and zero itself is one of them. */
-const HALF_STEPS = 127;
-
-/** The CSS colour of a value, from a table so that unchanged colours compare equal cheaply. */
-export function valueColor(value: number): string {
-  const v = Number.isNaN(value) ? 0 : Math.min(1, Math.max(-1, value));
-  return COLORS[Math.round((v + 1) * HALF_STEPS)];
-}
-
-const COLORS = Array.from({ length: 2 * HALF_STEPS + 1 }, (_, step) => {
-  const [r, g, b] = divergingColor(step / HALF_STEPS - 1);
-  return `rgb(${r},${g},${b})`;
-});
 
 /** Width as an attribute string, in tenths of a pixel so unchanged widths compare equal. */
 export function linkWidthAttr(weight: number): string {

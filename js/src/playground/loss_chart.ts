@@ -1,6 +1,7 @@
 // The small loss chart beside the losses: training loss in grey, test loss in the text colour,
 // as the original. SVG stretched to its box keeps the lines crisp at any size and resolution.
 
+import type { Binary } from "../shared/binary";
 import { svg } from "./dom";
 import { lossChartScale, lossPath, parseLossCurve, TEST, TRAIN } from "./loss_curve";
 
@@ -22,7 +23,7 @@ export class LossChart {
     this.element.append(this.train, this.test);
   }
 
-  draw(curveBytes: DataView | null | undefined): void {
+  draw(curveBytes: Binary | null | undefined): void {
     const curve = parseLossCurve(curveBytes);
     const scale = lossChartScale(curve, WIDTH, HEIGHT);
     this.train.setAttribute("d", lossPath(curve, TRAIN, scale));

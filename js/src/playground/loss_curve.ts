@@ -2,12 +2,12 @@
 // path data. Like the original, the y axis spans the losses seen (not from zero), so the late,
 // small improvements stay visible.
 
-import { readFloat32 } from "./float_rows";
+import { type Binary, readFloat32 } from "../shared/binary";
 
 export const TRAIN = 1;
 export const TEST = 2;
 
-export function parseLossCurve(view: DataView | null | undefined): Float32Array {
+export function parseLossCurve(view: Binary | null | undefined): Float32Array {
   const values = readFloat32(view);
   return values.subarray(0, values.length - (values.length % 3));
 }

@@ -2,7 +2,8 @@
 // into one image at their own resolution, from which each is drawn scaled: one putImageData a
 // frame for all neurons instead of one per neuron.
 
-import { mapToRgba } from "../colors";
+import { type Binary, readBytes } from "../shared/binary";
+import { mapToRgba } from "../shared/colors";
 
 export class MapAtlas {
   readonly source = document.createElement("canvas");
@@ -15,19 +16,20 @@ export class MapAtlas {
    * shown) if the bytes differ.
    */
   load(
-    maps: DataView | null | undefined,
+    maps: Binary | null | undefined,
     resolution: number,
     count: number,
     lutOf: (index: number) => Uint8ClampedArray,
   ): boolean {
     const cells = resolution * resolution;
-    if (!maps || maps.byteLength !== cells * count) {
+    const bytes = readBytes(maps);
+    if (!maps || bytes.length !== cells * count) {
       this.clear();
       return false;
     }
     this.paint(resolution, count, (pixels) => {
       for (let k = 0; k < count; k++) {
-        const map = new Uint8Array(maps.buffer, maps.byteOffset + k * cells, cells);
+        const map = bytes.subarray(k * cells, (k + 1) * cells);
         mapToRgba(map, lutOf(k), pixels.subarray(k * cells * 4, (k + 1) * cells * 4));
       }
     });

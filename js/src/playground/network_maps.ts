@@ -1,7 +1,8 @@
 // Every node's map in the diagram, painted on one canvas under the node frames: the inputs'
 // from `_feature_maps` (loaded when they change), the neurons' from `_maps` (each frame).
 
-import { HiDpiCanvas } from "../hidpi_canvas";
+import type { Binary } from "../shared/binary";
+import { HiDpiCanvas } from "../shared/hidpi_canvas";
 import { type NodePlace, NODE_SIZE } from "./layout";
 import { MapAtlas } from "./map_atlas";
 
@@ -22,13 +23,13 @@ export class NetworkMaps {
   private readonly neurons = new MapAtlas();
   slots: MapSlot[] = [];
 
-  loadFeatures(maps: DataView | null | undefined, resolution: number, count: number, lut: Uint8ClampedArray): void {
+  loadFeatures(maps: Binary | null | undefined, resolution: number, count: number, lut: Uint8ClampedArray): void {
     this.features.load(maps, resolution, count, () => lut);
   }
 
   /** Loads `_maps`; `lutOf(k)` colours map k (output neurons of classes have their own scales). */
   loadNeurons(
-    maps: DataView | null | undefined,
+    maps: Binary | null | undefined,
     resolution: number,
     count: number,
     lutOf: (index: number) => Uint8ClampedArray,

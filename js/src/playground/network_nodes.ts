@@ -6,7 +6,8 @@ import { html } from "./dom";
 import { type NetworkLayout, NODE_SIZE, type NodePlace } from "./layout";
 import type { MapSlot } from "./network_maps";
 import { hiddenMapIndex, outputMapIndex } from "./neuron_ids";
-import { FEATURES, type Feature, type NeuronId } from "./protocol";
+import { FEATURES, type Feature } from "../shared/spec";
+import type { NeuronId } from "./protocol";
 
 const FEATURE_LABELS: Record<Feature, string> = {
   x1: "X<sub>1</sub>",

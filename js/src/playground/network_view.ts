@@ -8,12 +8,13 @@ import { html } from "./dom";
 import { layoutNetwork, type NodePlace } from "./layout";
 import { buildLayersHeading, buildNeuronControls } from "./layer_controls";
 import { LinkLayer } from "./link_layer";
-import { mapLut } from "./map_colors";
+import { mapLut } from "../shared/map_colors";
 import { NetworkMaps } from "./network_maps";
 import { buildNodes } from "./network_nodes";
-import { probabilityLut } from "./class_colors";
+import { probabilityLut } from "../shared/class_colors";
 import { mapCount, outputMapIndex } from "./neuron_ids";
-import { FEATURES, type NeuronId, outputCount } from "./protocol";
+import { FEATURES } from "../shared/spec";
+import { type NeuronId, outputCount } from "./protocol";
 import { toggleFeature } from "./shape_edits";
 import { type EditTarget, WeightEditor } from "./weight_editor";
 import { type Layer, layerSizes, parseWeights } from "./weights";
@@ -69,22 +70,18 @@ export class NetworkView {
     loop.part("weights", () => this.drawWeights());
     loop.part("maps", () => this.drawMaps());
     const reshape = () => loop.invalidate("network", "weights", "maps");
-    for (const trait of ["features", "hidden", "problem", "classes", "hidden_controls", "locked_controls"] as const) {
-      life.on(model, `change:${trait}`, reshape);
-    }
+    life.onChange(model, ["features", "hidden", "problem", "classes", "hidden_controls", "locked_controls"], reshape);
     life.on(model, "change:_frame", () => {
       this.neuronMapsStale = true;
       loop.invalidate("weights", "maps");
     });
-    for (const trait of ["_feature_maps", "_map_resolution", "discretize"] as const) {
-      life.on(model, `change:${trait}`, () => {
-        this.featureMapsStale = this.neuronMapsStale = true;
-        loop.invalidate("maps");
-      });
-    }
+    life.onChange(model, ["_feature_maps", "_map_resolution", "discretize"], () => {
+      this.featureMapsStale = this.neuronMapsStale = true;
+      loop.invalidate("maps");
+    });
     this.listen();
 
-    const resize = new ResizeObserver(([entry]) => {
+    const resize = life.observe(new ResizeObserver(([entry]) => {
       const width = Math.floor(entry.contentRect.width);
       if (width === this.availableWidth) return;
       this.availableWidth = width;
@@ -92,14 +89,10 @@ export class NetworkView {
       this.rebuild();
       this.drawWeights();
       this.drawMaps();
-    });
+    }));
     resize.observe(this.scroll);
-    life.add(() => {
-      resize.disconnect();
-      clearTimeout(this.unhoverTimer);
-      this.unregister.forEach((undo) => undo());
-      this.maps.destroy();
-    });
+    life.own(this.maps);
+    life.add(() => this.unregister.forEach((undo) => undo()));
     reshape();
   }
 
@@ -200,10 +193,11 @@ export class NetworkView {
 
   /** Asks the kernel to show a neuron's map in the output view (null: the output again). */
   private hover(neuron: NeuronId | null): void {
-    clearTimeout(this.unhoverTimer);
+    const { life } = this.context;
+    life.cancelTimeout(this.unhoverTimer);
     if (neuron === null) {
       if (this.hovered === null) return;
-      this.unhoverTimer = window.setTimeout(() => {
+      this.unhoverTimer = life.timeout(() => {
         this.hovered = null;
         send(this.context.model, { type: "hover", neuron: null });
       }, UNHOVER_DELAY_MS);

@@ -1,9 +1,10 @@
 // The big output view: the map of the output (or of the hovered neuron) over [-6, 6]², the data
 // points on it, and the original's axes (ticks every unit, below and to the right).
 
-import { HiDpiCanvas } from "../hidpi_canvas";
-import { onThemeChange } from "../views/kit";
-import { argmaxToRgba } from "./class_colors";
+import { type Binary, readBytes } from "../shared/binary";
+import { argmaxToRgba } from "../shared/class_colors";
+import { HiDpiCanvas } from "../shared/hidpi_canvas";
+import type { Lifetime } from "../shared/lifetime";
 import { MapAtlas } from "./map_atlas";
 import { onPlane, PLANE_EXTENT, toCanvas } from "./plane";
 import type { DataPoints, PointRows } from "./points";
@@ -23,14 +24,14 @@ export class OutputHeatmap {
   private points: DataPoints = { train: new Float32Array(0), test: new Float32Array(0) };
   private showTest = true;
   private colorOf: (label: number) => string = () => "";
-  // The axes take the theme's colours when drawn: a new theme draws them again.
-  private readonly stopThemeWatch = onThemeChange(() => this.drawOverlay());
 
-  constructor() {
+  constructor(life: Lifetime) {
     this.element.className = "nnw-pg-heatmap";
-    this.map = new HiDpiCanvas("nnw-pg-heatmap-map", () => this.drawMap());
-    this.overlay = new HiDpiCanvas("nnw-pg-heatmap-overlay", () => this.drawOverlay());
+    this.map = life.own(new HiDpiCanvas("nnw-pg-heatmap-map", () => this.drawMap()));
+    this.overlay = life.own(new HiDpiCanvas("nnw-pg-heatmap-overlay", () => this.drawOverlay()));
     this.element.append(this.map.canvas, this.overlay.canvas);
+    // The axes take the theme's colours when drawn: a new theme draws them again.
+    life.onTheme(() => this.drawOverlay());
   }
 
   /** The canvas the map fills, exactly the plane [-6, 6]²: where clicks add points. */
@@ -39,20 +40,21 @@ export class OutputHeatmap {
   }
 
   /** Takes a new map and draws it (call from the frame loop). */
-  showMap(map: DataView | null | undefined, resolution: number, lut: Uint8ClampedArray): void {
+  showMap(map: Binary | null | undefined, resolution: number, lut: Uint8ClampedArray): void {
     this.atlas.load(map, resolution, 1, () => lut);
     this.drawMap();
   }
 
   /** Takes `classes` probability maps and draws each cell in its likeliest class' colour. */
   showClasses(
-    maps: DataView | null | undefined,
+    maps: Binary | null | undefined,
     resolution: number,
     classes: number,
     luts: readonly Uint8ClampedArray[],
   ): void {
-    if (maps?.byteLength === resolution * resolution * classes) {
-      this.atlas.paint(resolution, 1, (pixels) => argmaxToRgba(maps, classes, luts, pixels));
+    const bytes = readBytes(maps);
+    if (bytes.length === resolution * resolution * classes) {
+      this.atlas.paint(resolution, 1, (pixels) => argmaxToRgba(bytes, classes, luts, pixels));
     } else {
       this.atlas.clear();
     }
@@ -65,12 +67,6 @@ export class OutputHeatmap {
     this.showTest = showTest;
     this.colorOf = colorOf;
     this.drawOverlay();
-  }
-
-  destroy(): void {
-    this.stopThemeWatch();
-    this.map.destroy();
-    this.overlay.destroy();
   }
 
   private drawMap(): void {

@@ -1,14 +1,14 @@
 // The OUTPUT column: a status line when the kernel has something to say, the losses with their
 // chart, the output map with the data, the draw strip, the colour legend, and the two checkboxes.
 
+import { argmaxLuts, classColor, pointColors, probabilityLut } from "../shared/class_colors";
+import { mapLut } from "../shared/map_colors";
 import { boundCheckbox } from "./bound_inputs";
 import { follow, taskOf, type ViewContext } from "./context";
 import { html } from "./dom";
+import { buildDrawTool } from "./draw_tool";
 import { formatAccuracy, formatLoss } from "./format";
 import { LossChart } from "./loss_chart";
-import { argmaxLuts, classColor, pointColors, probabilityLut } from "./class_colors";
-import { buildDrawTool } from "./draw_tool";
-import { mapLut } from "./map_colors";
 import { outputClassOf } from "./neuron_ids";
 import { OutputHeatmap } from "./output_heatmap";
 import { parsePoints } from "./points";
@@ -51,7 +51,7 @@ function buildClassKey(context: ViewContext): HTMLElement {
   return key;
 }
 
-export function buildOutputPanel(context: ViewContext): { element: HTMLElement; destroy: () => void } {
+export function buildOutputPanel(context: ViewContext): HTMLElement {
   const { model, life, loop } = context;
   const column = html("section", "nnw-pg-output");
   column.setAttribute("aria-label", "Output");
@@ -73,7 +73,7 @@ export function buildOutputPanel(context: ViewContext): { element: HTMLElement; 
   const chart = new LossChart();
   metrics.append(losses, chart.element);
 
-  const heatmap = new OutputHeatmap();
+  const heatmap = new OutputHeatmap(life);
   const shownNeuron = html("div", "nnw-pg-shown-neuron");
 
   const legend = html("div", "nnw-pg-legend");
@@ -137,9 +137,9 @@ export function buildOutputPanel(context: ViewContext): { element: HTMLElement; 
   );
   life.on(model, "change:_frame", () => loop.invalidate("metrics", "output"));
   life.on(model, "change:discretize", () => loop.invalidate("output"));
-  for (const trait of ["_points", "_train_count", "show_test_data", "problem", "classes"] as const) {
-    life.on(model, `change:${trait}`, () => loop.invalidate("points", "metrics"));
-  }
+  life.onChange(model, ["_points", "_train_count", "show_test_data", "problem", "classes"], () =>
+    loop.invalidate("points", "metrics"),
+  );
   loop.invalidate("metrics", "output", "points");
-  return { element: column, destroy: () => heatmap.destroy() };
+  return column;
 }

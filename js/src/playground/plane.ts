@@ -1,7 +1,9 @@
 // The input plane [-6, 6]² and where its points fall on a square drawing of it: x1 to the right,
 // x2 upwards, as the original draws maps, data and thumbnails.
 
-export const PLANE_EXTENT = 6;
+import { PLANE } from "../shared/spec";
+
+export const PLANE_EXTENT = PLANE;
 
 /** Whether a point lies on the drawn plane (points outside it are left out, as in the original). */
 export function onPlane(x1: number, x2: number): boolean {

@@ -1,6 +1,6 @@
 // Data points as the kernel sends them: float32 rows [x1, x2, label].
 
-import { readFloat32 } from "./float_rows";
+import { type Binary, readFloat32 } from "../shared/binary";
 
 /** Flat rows [x1, x2, label, x1, x2, label, ...]. */
 export type PointRows = Float32Array;
@@ -11,7 +11,7 @@ export interface DataPoints {
 }
 
 /** `_points` split into training rows (the first `trainCount`) and test rows. */
-export function parsePoints(view: DataView | null | undefined, trainCount: number): DataPoints {
+export function parsePoints(view: Binary | null | undefined, trainCount: number): DataPoints {
   const all = readFloat32(view);
   const rows = Math.floor(all.length / 3);
   const split = Math.max(0, Math.min(rows, Math.floor(trainCount))) * 3;
@@ -23,7 +23,7 @@ export function parsePoints(view: DataView | null | undefined, trainCount: numbe
  * count does not match (the problem type changed and new thumbnails are on their way).
  */
 export function parseThumbnails(
-  view: DataView | null | undefined,
+  view: Binary | null | undefined,
   names: readonly string[],
   pointsEach: number,
 ): Map<string, PointRows> | null {

@@ -1,40 +1,10 @@
-// What the Playground's kernel side (nnwidgets/widgets/playground.py) and this front end say to
+// What the Playground's kernel side (nnwidgets/widgets/playground/) and this front end say to
 // each other. Everything the widget shows lives in synced traits, so a reloaded page or a second
-// view draws the same thing; one-off requests from the browser travel as custom messages.
+// view draws the same thing; one-off requests from the browser travel as custom messages. The
+// names and menus both sides share (features, data sets, controls, limits) are in shared/spec.ts.
 
-/** Input features, in the order of the diagram's input column (and of `_feature_maps`). */
-export const FEATURES = ["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"] as const;
-export type Feature = (typeof FEATURES)[number];
-
-export const DATASETS = {
-  classification: ["circle", "xor", "gauss", "spiral"],
-  regression: ["plane", "multigauss"],
-} as const;
-/** Classification data sets that also come with 3-5 classes; the others only have two. */
-export const MULTICLASS_DATASETS = ["gauss", "spiral"] as const;
-/** Class counts offered for classification: 2 is the original (labels ±1, one tanh output). */
-export const CLASS_COUNTS = [2, 3, 4, 5];
-
-/** The original's menus. Python accepts other values too; the UI shows them as extra options. */
-export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-export const ACTIVATIONS = ["relu", "tanh", "sigmoid", "linear"] as const;
-/** `epochs_per_frame` choices; 0 is "auto": as many epochs as the frame budget allows. */
-export const SPEEDS = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
-export const UI_LIMITS = { layers: 6, neurons: 8, batchSize: [1, 30], noise: [0, 50], trainRatio: [10, 90] };
-
-/**
- * Names of controls for `hidden_controls` / `locked_controls` (course sheets): a hidden control
- * is not drawn, a locked one is drawn disabled. Feature names stand for their input nodes;
- * "hidden" is the +/- buttons for layers and neurons; "weights" is clicking a link or bias to
- * edit it; "speed" is the epochs-per-frame menu; "regenerate" the regenerate button; "classes" the
- * class-count menu; "draw" adding and removing points on the output view.
- */
-export const CONTROLS = [
-  "show_test_data", "discretize", "play", "step", "reset", "learning_rate", "activation",
-  "regularization", "regularization_rate", "problem", "dataset", "train_ratio", "noise",
-  "batch_size", "hidden", ...FEATURES, "regenerate", "speed", "weights", "classes", "draw",
-] as const;
+import type { Binary } from "../shared/binary";
+import type { Activation, Feature, Problem, Regularization } from "../shared/spec";
 
 export interface PlaygroundState {
   _view: "playground";
@@ -42,7 +12,7 @@ export interface PlaygroundState {
   // --- configuration: the browser may set these (model.set + save_changes); the kernel checks
   // each value and, when it refuses one, sets the trait back, and the control must snap back.
   dataset: string; // one of DATASETS[problem], or "custom" after set_data (no thumbnail chosen)
-  problem: "classification" | "regression";
+  problem: Problem;
   /**
    * Classification only (regression ignores it): 2 is the original, labels ±1 and one tanh
    * output neuron; 3-5 means labels 0..classes-1, one output neuron per class, softmax and
@@ -54,9 +24,9 @@ export interface PlaygroundState {
   batch_size: number; // int
   features: Feature[]; // the input nodes switched on, in FEATURES order; never empty
   hidden: number[]; // neurons per hidden layer, input side first
-  activation: (typeof ACTIVATIONS)[number];
+  activation: Activation;
   learning_rate: number;
-  regularization: "l1" | "l2" | null;
+  regularization: Regularization;
   regularization_rate: number;
   show_test_data: boolean;
   discretize: boolean;
@@ -77,13 +47,14 @@ export interface PlaygroundState {
   status: string; // a sentence to show above the output, e.g. why training paused; "" if none
   epochs_per_second: number; // measured training speed while playing, 0 when paused
 
-  // --- binary state, set by the kernel only. All little-endian, dense, row-major.
+  // --- binary state, set by the kernel only. All little-endian, dense, row-major; read them
+  // with shared/binary.ts, which takes whatever form the host delivers them in.
   /**
    * Training points then test points: float32 (n, 3) rows [x1, x2, label]. Labels are ±1 for
    * two classes, the class index 0..classes-1 for more, targets for regression. `_train_count`
    * rows are training points. Colour by class index: a ±1 label is class (label > 0 ? 1 : 0).
    */
-  _points: DataView;
+  _points: Binary;
   _train_count: number;
   /**
    * Dataset thumbnails: for each name of DATASETS[problem] in order, `_thumbnail_points` rows of
@@ -91,10 +62,10 @@ export interface PlaygroundState {
    * the labels of MULTICLASS_DATASETS are class indices; the other thumbnails keep ±1 (their
    * data sets are not offered then).
    */
-  _thumbnails: DataView;
+  _thumbnails: Binary;
   _thumbnail_points: number;
   /** Every feature's map, FEATURES order, each `_map_resolution`² uint8 (sent once). */
-  _feature_maps: DataView;
+  _feature_maps: Binary;
 
   // A frame: the kernel sets these together (one message) and `_frame` last changes with them;
   // redraw on "change:_frame". At most two frames are unacknowledged at a time.
@@ -104,26 +75,26 @@ export interface PlaygroundState {
    * (outputs). Inputs of layer 0 are `features`; the last layer has one output neuron, or
    * `classes` of them when classes > 2 (see outputCount).
    */
-  _weights: DataView; // float32
+  _weights: Binary; // float32
   /**
    * Small maps for every hidden neuron and then the output neuron(s), in layer order: each
    * `_map_resolution`² uint8, value v drawn as byte round((clip(v,-1,1)+1)·127.5). Cell (0, 0)
    * is the top-left of the plane: x1 = -6 side, x2 = +6 side; cells are centred in [-6, 6]².
    * With classes > 2 an output neuron's map is its class probability p, sent as v = 2p - 1.
    */
-  _maps: DataView;
+  _maps: Binary;
   _map_resolution: number;
   /**
    * The big output view: `_output_resolution`² uint8, same encoding, of `_output_neuron`. With
    * classes > 2 and `_output_neuron` null it is `classes` such maps, one per class (v = 2p - 1):
    * draw each cell in the colour of its most probable class, lighter as that probability falls.
    */
-  _output_map: DataView;
+  _output_map: Binary;
   _output_resolution: number;
   /** Whose map `_output_map` shows: null for the output, else a neuron id (see NeuronId). */
   _output_neuron: string | null;
   /** The loss chart: float32 rows [epoch, train_loss, test_loss], at most ~400, oldest first. */
-  _loss_curve: DataView;
+  _loss_curve: Binary;
 }
 
 /** A neuron's id in messages: a feature name for inputs, "layer:index" (layer 1 = first hidden,

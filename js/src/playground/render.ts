@@ -8,7 +8,7 @@ import { ControlRegistry } from "./control_registry";
 import { buildDataPanel } from "./data_panel";
 import { html } from "./dom";
 import { FrameLoop } from "./frame_loop";
-import { Lifetime } from "./lifetime";
+import { Lifetime } from "../shared/lifetime";
 import { NetworkView } from "./network_view";
 import { buildOutputPanel } from "./output_panel";
 import type { FromKernel, PlaygroundState } from "./protocol";
@@ -23,27 +23,23 @@ export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundStat
   injectStyles();
   const life = new Lifetime();
   const root = html("div", "nnw-pg");
-  const controls = new ControlRegistry(root);
+  life.add(() => root.remove());
+  const controls = life.own(new ControlRegistry(root));
   // What the drawn frame shows, on the root: end-to-end tests and benchmarks read it.
-  const loop = new FrameLoop(model, (frame) => {
-    root.dataset.frame = String(frame);
-    root.dataset.epoch = String(model.get("epoch"));
-    root.dataset.shape = JSON.stringify(model.get("hidden"));
-  });
+  const loop = life.own(
+    new FrameLoop(model, (frame) => {
+      root.dataset.frame = String(frame);
+      root.dataset.epoch = String(model.get("epoch"));
+      root.dataset.shape = JSON.stringify(model.get("hidden"));
+    }),
+  );
   const context: ViewContext = { model, life, controls, loop };
-  life.add(() => {
-    loop.destroy();
-    controls.destroy();
-    root.remove();
-  });
 
   const top = buildTopBar(context);
   loop.part("counters", top.drawCounters);
   const main = html("div", "nnw-pg-main");
   const network = new NetworkView(context);
-  const output = buildOutputPanel(context);
-  life.add(output.destroy);
-  main.append(buildDataPanel(context), network.element, output.element);
+  main.append(buildDataPanel(context), network.element, buildOutputPanel(context));
   root.append(top.element, main);
   el.append(root);
 
@@ -54,9 +50,7 @@ export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundStat
     root.classList.toggle("nnw-pg-playing", Boolean(model.get("playing")));
     loop.invalidate("counters");
   });
-  for (const trait of ["_frame", "epoch", "epochs_per_second"] as const) {
-    life.on(model, `change:${trait}`, () => loop.invalidate("counters"));
-  }
+  life.onChange(model, ["_frame", "epoch", "epochs_per_second"], () => loop.invalidate("counters"));
   // JupyterLab reads keys bubbling to the document as notebook commands (Enter edits the cell,
   // arrows move between cells); the keys our controls act on stop here.
   life.listen<KeyboardEvent>(root, "keydown", (event) => {

@@ -1,7 +1,7 @@
 // What the diagram's controls ask for: the next `features` or `hidden` value, or null when
 // the UI's limits (those of the original) forbid the change.
 
-import { FEATURES, type Feature, UI_LIMITS } from "./protocol";
+import { FEATURES, type Feature, UI_LIMITS } from "../shared/spec";
 
 /** Switches one input on or off; never leaves the network without inputs. */
 export function toggleFeature(features: readonly Feature[], feature: Feature): Feature[] | null {
@@ -17,7 +17,7 @@ export function toggleFeature(features: readonly Feature[], feature: Feature): F
 
 /** A new layer goes next to the output with two neurons, as in the original. */
 export function addLayer(hidden: readonly number[]): number[] | null {
-  return hidden.length >= UI_LIMITS.layers ? null : [...hidden, 2];
+  return hidden.length >= UI_LIMITS.hidden_layers ? null : [...hidden, 2];
 }
 
 export function removeLayer(hidden: readonly number[]): number[] | null {

@@ -6,7 +6,8 @@ import { follow, send, type ViewContext } from "./context";
 import { html, icon, iconButton, ICONS } from "./dom";
 import { formatEpoch, formatEpochsPerSecond, formatRate } from "./format";
 import { numericMenu, textMenu } from "./menu_options";
-import { ACTIVATIONS, LEARNING_RATES, REGULARIZATION_RATES, SPEEDS, type PlaygroundState } from "./protocol";
+import { ACTIVATIONS, LEARNING_RATES, PROBLEMS, REGULARIZATION_RATES, REGULARIZATIONS, SPEEDS } from "../shared/spec";
+import type { PlaygroundState } from "./protocol";
 
 const ACTIVATION_NAMES: Record<string, string> = {
   relu: "ReLU",
@@ -14,8 +15,11 @@ const ACTIVATION_NAMES: Record<string, string> = {
   sigmoid: "Sigmoid",
   linear: "Linear",
 };
+const PROBLEM_NAMES: Record<string, string> = { classification: "Classification", regression: "Regression" };
+/** The regularization menu's value for null (none). */
+const NONE = "none";
 
-function rateChoices(rates: number[]) {
+function rateChoices(rates: readonly number[]) {
   return (current: number): Choice[] =>
     numericMenu(rates, current).map((rate) => ({ value: String(rate), label: formatRate(rate) }));
 }
@@ -72,13 +76,10 @@ export function buildTopBar(context: ViewContext): { element: HTMLElement; drawC
       control: "regularization",
       trait: "regularization",
       label: "Regularization",
-      choices: () => [
-        { value: "none", label: "None" },
-        { value: "l1", label: "L1" },
-        { value: "l2", label: "L2" },
-      ],
-      encode: (value) => value ?? "none",
-      decode: (text) => (text === "none" ? null : (text as "l1" | "l2")),
+      choices: () =>
+        REGULARIZATIONS.map((r) => ({ value: r ?? NONE, label: r === null ? "None" : r.toUpperCase() })),
+      encode: (value) => value ?? NONE,
+      decode: (text) => (text === NONE ? null : (text as PlaygroundState["regularization"])),
     }),
     boundSelect(context, {
       control: "regularization_rate",
@@ -92,10 +93,7 @@ export function buildTopBar(context: ViewContext): { element: HTMLElement; drawC
       control: "problem",
       trait: "problem",
       label: "Problem type",
-      choices: () => [
-        { value: "classification", label: "Classification" },
-        { value: "regression", label: "Regression" },
-      ],
+      choices: () => PROBLEMS.map((p) => ({ value: p, label: PROBLEM_NAMES[p] ?? p })),
       encode: String,
       decode: (text) => text as PlaygroundState["problem"],
     }),

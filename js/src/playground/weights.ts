@@ -1,7 +1,7 @@
 // The network's parameters as `_weights` sends them: per layer, W (inputs × outputs, row-major)
 // then b (outputs), all float32, input side first.
 
-import { readFloat32 } from "./float_rows";
+import { type Binary, readBytes, readFloat32 } from "../shared/binary";
 
 export interface Layer {
   inputs: number;
@@ -26,9 +26,10 @@ export function parameterCount(sizes: readonly number[]): number {
  * Splits `_weights` into layers of the given sizes. Returns null when the bytes do not fit the
  * shape: the shape traits change at once when a control is clicked, the weights a frame later.
  */
-export function parseWeights(view: DataView | null | undefined, sizes: readonly number[]): Layer[] | null {
-  const values = readFloat32(view);
-  if (!view || view.byteLength !== parameterCount(sizes) * 4) return null;
+export function parseWeights(view: Binary | null | undefined, sizes: readonly number[]): Layer[] | null {
+  const bytes = readBytes(view);
+  if (!view || bytes.length !== parameterCount(sizes) * 4) return null;
+  const values = readFloat32(bytes);
   const layers: Layer[] = [];
   let at = 0;
   for (let l = 0; l + 1 < sizes.length; l++) {

@@ -3,7 +3,7 @@
 // when dragged (or with the arrow keys), the maths in projection.ts.
 
 import type { AnyModel } from "@anywidget/types";
-import { readBytes, readFloat32 } from "../playground/float_rows";
+import { readBytes, readFloat32 } from "../shared/binary";
 import { drawFrame, makeAxes } from "./axes";
 import {
   element,

@@ -1,7 +1,7 @@
 // LivePlot's data: the kernel's table of logged figures (float32 rows, one per epoch, a column
 // per name) grouped into charts: one per training figure, with its "val_" twin.
 
-import { readFloat32 } from "../playground/float_rows";
+import { readFloat32 } from "../shared/binary";
 
 export interface Table {
   names: string[];

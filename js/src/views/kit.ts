@@ -2,7 +2,7 @@
 // ActivationGallery) share: their look (one <style>, JupyterLab's theme variables with light
 // fallbacks, classes `nnw-v-`), the theme's colours for canvas drawing, and a canvas that repaints once per animation frame.
 
-import { HiDpiCanvas } from "../hidpi_canvas";
+import { HiDpiCanvas } from "../shared/hidpi_canvas";
 
 const CSS = /* css */ `
 .nnw-v {

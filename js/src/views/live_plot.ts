@@ -2,7 +2,7 @@
 // figure `fit` logs (Keras names as titles), training solid, validation dashed, on canvas.
 
 import type { AnyModel } from "@anywidget/types";
-import { PLAYGROUND_COLORS } from "../colors";
+import { PLAYGROUND_COLORS } from "../shared/colors";
 import { drawFrame, makeAxes } from "./axes";
 import { type ChartSpec, chartSpecs, column, plannedEpochs, readTable, type Table } from "./curves";
 import { element, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";

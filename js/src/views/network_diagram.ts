@@ -4,8 +4,8 @@
 // and parameter count. Nodes are filled with their bias' colour.
 
 import type { AnyModel } from "@anywidget/types";
-import { divergingColor } from "../colors";
-import { readFloat32 } from "../playground/float_rows";
+import { divergingColor } from "../shared/colors";
+import { readFloat32 } from "../shared/binary";
 import { type ColumnSpec, layoutDiagram, linkWidthFor, maxLinkWidth, moreLabel, weightOffsets } from "./diagram_layout";
 import { element, font, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";
 

@@ -5,8 +5,8 @@
 // maths is in perceptron_maths.ts.
 
 import type { AnyModel } from "@anywidget/types";
-import { divergingColor, PLAYGROUND_COLORS } from "../colors";
-import { readBytes, readFloat32 } from "../playground/float_rows";
+import { divergingColor, PLAYGROUND_COLORS } from "../shared/colors";
+import { readBytes, readFloat32 } from "../shared/binary";
 import { drawActivationCurve, curveColor } from "./activation_gallery";
 import { drawFrame, makeAxes } from "./axes";
 import { element, font, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";

@@ -1,7 +1,7 @@
 // Pure maths for the views' axes and colours: data extents, "nice" tick values, linear scales,
 // number labels, and the class palettes. No DOM, so vitest checks every value.
 
-import { PLAYGROUND_COLORS } from "../colors";
+import { PLAYGROUND_COLORS } from "../shared/colors";
 
 export interface Extent {
   lo: number;

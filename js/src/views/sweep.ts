@@ -4,8 +4,8 @@
 // kernel for a full Playground of that configuration ({type: "open", index}).
 
 import type { AnyModel } from "@anywidget/types";
-import { mapToRgba } from "../colors";
-import { argmaxLuts, argmaxToRgba } from "../playground/class_colors";
+import { mapToRgba } from "../shared/colors";
+import { argmaxLuts, argmaxToRgba } from "../shared/class_colors";
 import { element, injectViewStyles } from "./kit";
 import {
   cellLabel,

@@ -6,7 +6,7 @@
 // buffers made when the data arrive.
 
 import type { AnyModel } from "@anywidget/types";
-import { readBytes, readFloat32 } from "../playground/float_rows";
+import { readBytes, readFloat32 } from "../shared/binary";
 import { drawFrame, makeAxes } from "./axes";
 import {
   element,

@@ -3,8 +3,8 @@
 // image to its own ±max|w|, or one scale for all), pixels kept sharp.
 
 import type { AnyModel } from "@anywidget/types";
-import { mapToRgba, PLAYGROUND_LUT } from "../colors";
-import { readBytes, readFloat32 } from "../playground/float_rows";
+import { mapToRgba, PLAYGROUND_LUT } from "../shared/colors";
+import { readBytes, readFloat32 } from "../shared/binary";
 import { element, font, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";
 import { formatTick } from "./scales";
 

@@ -2,8 +2,9 @@
 // and the live state between two recorded snapshots. The timeline is measured in epochs, so the
 // counter runs at a steady pace, as training does, however the snapshots are spread.
 
-import { FEATURES, type NeuronId } from "./playground/protocol";
-import { hiddenMapIndex } from "./playground/neuron_ids";
+import { FEATURES } from "../shared/spec";
+import type { NeuronId } from "./protocol";
+import { hiddenMapIndex } from "./neuron_ids";
 
 /** How long the whole recording takes to play, whatever its length. */
 export const REPLAY_SECONDS = 8;
@@ -92,12 +93,4 @@ export function mapSlot(neuron: NeuronId, hidden: readonly number[]): MapSlot | 
   const [layer, index] = [Number(match[1]), Number(match[2])];
   if (layer < 1 || layer > hidden.length || index >= hidden[layer - 1]) return null;
   return { trait: "_maps", slot: hiddenMapIndex(hidden, layer, index) };
-}
-
-/** The bytes of base64 `text`. */
-export function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);
-  return bytes;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readBytes, readFloat32 } from "../src/playground/float_rows";
-import { parsePoints, parseThumbnails } from "../src/playground/points";
-import { layerSizes, parameterCount, parseWeights } from "../src/playground/weights";
+import { parsePoints, parseThumbnails } from "../../src/playground/points";
+import { layerSizes, parameterCount, parseWeights } from "../../src/playground/weights";
 
 /** Float32 little-endian bytes placed `offset` bytes into a larger buffer, as traits arrive. */
 function floatView(values: number[], offset = 0): DataView {
@@ -10,29 +9,6 @@ function floatView(values: number[], offset = 0): DataView {
   values.forEach((v, k) => view.setFloat32(k * 4, v, true));
   return view;
 }
-
-describe("readFloat32", () => {
-  it("reads aligned views without copying", () => {
-    const view = floatView([1.5, -2, 3], 8);
-    const values = readFloat32(view);
-    expect([...values]).toEqual([1.5, -2, 3]);
-    expect(values.buffer).toBe(view.buffer);
-  });
-
-  it("reads views at odd offsets, little-endian", () => {
-    expect([...readFloat32(floatView([0.25, -7], 3))]).toEqual([0.25, -7]);
-  });
-
-  it("gives nothing for a missing or empty trait", () => {
-    expect(readFloat32(null)).toHaveLength(0);
-    expect(readFloat32(new DataView(new ArrayBuffer(0)))).toHaveLength(0);
-  });
-
-  it("reads only the view's own bytes", () => {
-    const buffer = new Uint8Array([9, 9, 1, 2, 3, 9]).buffer;
-    expect([...readBytes(new DataView(buffer, 2, 3))]).toEqual([1, 2, 3]);
-  });
-});
 
 describe("parseWeights", () => {
   // 2 inputs → 3 hidden → 1 output: W0 (2×3), b0 (3), W1 (3×1), b1 (1).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ANGLES, projectCorner } from "../src/views/projection";
+import { DEFAULT_ANGLES, projectCorner } from "../../src/views/projection";
 import {
   ease,
   fitOf,
@@ -10,7 +10,7 @@ import {
   project2Into,
   project3Into,
   stageSpan,
-} from "../src/views/transform_math";
+} from "../../src/views/transform_math";
 
 describe("transform interpolation", () => {
   it("eases from 0 to 1 symmetrically, clamped", () => {

@@ -6,7 +6,7 @@ import {
   minimumWidth,
   NODE_PITCH,
   NODE_SIZE,
-} from "../src/playground/layout";
+} from "../../src/playground/layout";
 import {
   hiddenMapIndex,
   hiddenNeuronId,
@@ -14,8 +14,8 @@ import {
   outputClassOf,
   outputMapIndex,
   outputNeuronId,
-} from "../src/playground/neuron_ids";
-import { FEATURES } from "../src/playground/protocol";
+} from "../../src/playground/neuron_ids";
+import { FEATURES } from "../../src/shared/spec";
 
 describe("layoutNetwork", () => {
   const layout = layoutNetwork(["x1", "x2"], [4, 2], 600);

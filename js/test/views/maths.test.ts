@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { chartSpecs, column, plannedEpochs, readTable } from "../src/views/curves";
-import { columnRows, layoutDiagram, linkWidthFor, maxLinkWidth, moreLabel, weightOffsets } from "../src/views/diagram_layout";
-import { cubeEdges, dragAngles, normalizer, projectPoints, rotate } from "../src/views/projection";
+import { chartSpecs, column, plannedEpochs, readTable } from "../../src/views/curves";
+import { columnRows, layoutDiagram, linkWidthFor, maxLinkWidth, moreLabel, weightOffsets } from "../../src/views/diagram_layout";
+import { cubeEdges, dragAngles, normalizer, projectPoints, rotate } from "../../src/views/projection";
 import {
   classColors, extent, formatSeconds, formatTick, integerTicks, linearScale, niceTicks, padExtent,
-} from "../src/views/scales";
+} from "../../src/views/scales";
 
 const close = (a: number[], b: number[]) => a.forEach((v, k) => expect(v).toBeCloseTo(b[k], 6));
 

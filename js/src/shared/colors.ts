@@ -31,6 +31,20 @@ export function divergingColor(value: number): Rgb {
   return v < 0 ? mixColors(NEGATIVE, ZERO, v + 1) : mixColors(ZERO, POSITIVE, v);
 }
 
+/** Steps each side of zero: more than the eye tells apart, and zero itself is one of them. */
+const HALF_STEPS = 127;
+
+/** The CSS colour of a value, from a table so that unchanged colours compare equal cheaply. */
+export function valueColor(value: number): string {
+  const v = Number.isNaN(value) ? 0 : Math.min(1, Math.max(-1, value));
+  return VALUE_COLORS[Math.round((v + 1) * HALF_STEPS)];
+}
+
+const VALUE_COLORS = Array.from({ length: 2 * HALF_STEPS + 1 }, (_, step) => {
+  const [r, g, b] = divergingColor(step / HALF_STEPS - 1);
+  return `rgb(${r},${g},${b})`;
+});
+
 /** The colour a fraction `t` of the way from `from` to `to`, linear in RGB, channels rounded. */
 export function mixColors(from: Rgb, to: Rgb, t: number): Rgb {
   return [

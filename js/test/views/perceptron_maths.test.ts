@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   ACTIVATIONS, activate, boundarySegment, curveDomain, curvePoints, curveRange, decimalsFor, fixed, formulaText,
   netInput, predictedClass, shade, sliderBounds, sliderStep, stackLanes, threshold, variableNames,
-} from "../src/views/perceptron_maths";
+} from "../../src/views/perceptron_maths";
 
 describe("activations", () => {
   it("computes the five functions, step(0) = 1", () => {

@@ -3,10 +3,8 @@
 // sure: grey where its probability is 1/classes (the net cannot tell), full colour at 1. With two
 // classes that rule is the original's diverging scale: the likelier class has p = (1 + |v|) / 2.
 
-import { buildColorLut, CLASS_COLORS, mixColors, parseHexColor, PLAYGROUND_COLORS, type Rgb } from "../colors";
-import { valueColor } from "./link_style";
+import { buildColorLut, CLASS_COLORS, mixColors, parseHexColor, PLAYGROUND_COLORS, type Rgb, valueColor } from "./colors";
 import { discretizeLut, fadeLut } from "./map_colors";
-import type { PlaygroundState } from "./protocol";
 
 const NEUTRAL = parseHexColor(PLAYGROUND_COLORS.zero);
 const CLASS_RGB = CLASS_COLORS.map(parseHexColor);
@@ -27,7 +25,7 @@ export function classOfLabel(label: number, classes: number): number {
 }
 
 /** How points are coloured: regression targets on the diverging scale, else by class. */
-export function pointColors(state: Pick<PlaygroundState, "problem" | "classes">): (label: number) => string {
+export function pointColors(state: { problem: string; classes: number }): (label: number) => string {
   if (state.problem === "regression") return valueColor;
   return (label) => classColor(classOfLabel(label, state.classes));
 }

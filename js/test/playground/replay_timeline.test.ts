@@ -3,14 +3,13 @@ import {
   advance,
   between,
   curveUntil,
-  fromBase64,
   lerpBytes,
   lerpFigure,
   lerpFloats,
   mapSlot,
   nextEpoch,
   REPLAY_SECONDS,
-} from "../src/replay_timeline";
+} from "../../src/playground/replay_timeline";
 
 describe("advance", () => {
   it("plays the whole recording in REPLAY_SECONDS, at a steady pace of epochs", () => {
@@ -106,11 +105,5 @@ describe("mapSlot", () => {
     expect(mapSlot("3:0", [4, 2])).toBeNull();
     expect(mapSlot("1:4", [4, 2])).toBeNull();
     expect(mapSlot("output", [4, 2])).toBeNull();
-  });
-});
-
-describe("fromBase64", () => {
-  it("reads the bytes Python's base64 writes", () => {
-    expect([...fromBase64("AP8Qgw==")]).toEqual([0, 255, 16, 131]);
   });
 });

@@ -5,14 +5,14 @@
 // other control is locked.
 
 import type { AnyModel } from "@anywidget/types";
-import { CONTROLS, type FromBrowser, type FromKernel, type NeuronId, type PlaygroundState } from "./playground/protocol";
-import { readFloat32 } from "./playground/float_rows";
-import { renderPlayground } from "./playground/render";
+import { asDataView, float32Bytes, fromBase64, readBytes, readFloat32 } from "../shared/binary";
+import { CONTROLS } from "../shared/spec";
+import { type FromBrowser, type FromKernel, type NeuronId, type PlaygroundState } from "./protocol";
+import { renderPlayground } from "./render";
 import {
   advance,
   between,
   curveUntil,
-  fromBase64,
   lerpBytes,
   lerpFigure,
   lerpFloats,
@@ -30,7 +30,7 @@ const MAX_STEP_S = 0.1;
 const FIGURES = ["train_loss", "test_loss", "train_accuracy", "test_accuracy"] as const;
 type Figure = (typeof FIGURES)[number];
 
-/** What Playground.to_html writes (nnwidgets/widgets/playground_html.py). */
+/** What Playground.to_html writes (its replay page, in nnwidgets/widgets/playground/). */
 export interface Recording {
   format: string;
   version: number;
@@ -218,7 +218,7 @@ class Player {
     ) as Figures;
     const frame: Record<string, DataView> = {};
     for (const [name, bytes] of a.frame) {
-      frame[name] = asView(t === 0 ? bytes : this.blend(name, bytes, b.frame.get(name), t, figures));
+      frame[name] = asDataView(t === 0 ? bytes : this.blend(name, bytes, b.frame.get(name), t, figures));
     }
     this.model.update({
       epoch: Math.round(this.epoch),
@@ -232,10 +232,10 @@ class Player {
   /** One frame trait between snapshots `a` and `b`, at `t` from `a`. */
   private blend(name: string, a: Uint8Array, b: Uint8Array | undefined, t: number, figures: Figures): Uint8Array {
     if (!b) return a;
-    if (name === "_weights") return asBytes(lerpFloats(asFloats(a), asFloats(b), t));
+    if (name === "_weights") return float32Bytes(lerpFloats(readFloat32(a), readFloat32(b), t));
     if (name === "_maps" || name === "_output_map") return lerpBytes(a, b, t);
     if (name === "_loss_curve") {
-      return asBytes(curveUntil(asFloats(b), this.epoch, figures.train_loss, figures.test_loss));
+      return float32Bytes(curveUntil(readFloat32(b), this.epoch, figures.train_loss, figures.test_loss));
     }
     return t < 0.5 ? a : b; // a trait this replay does not know how to blend
   }
@@ -247,19 +247,19 @@ class Player {
     const place = hovered === null ? null : mapSlot(hovered, model.get("hidden"));
     if (place === null) return { _output_neuron: hovered, _output_resolution: this.outputResolution };
     const resolution = model.get("_map_resolution");
-    const maps = frame[place.trait] ?? model.get(place.trait);
+    const maps = readBytes(frame[place.trait] ?? model.get(place.trait));
     const cells = resolution * resolution;
     return {
       _output_neuron: hovered,
       _output_resolution: resolution,
-      _output_map: new DataView(maps.buffer, maps.byteOffset + place.slot * cells, cells),
+      _output_map: asDataView(maps.subarray(place.slot * cells, (place.slot + 1) * cells)),
     };
   }
 }
 
 function initialState(recording: Recording): PlaygroundState {
   const state: Record<string, unknown> = { ...recording.state };
-  for (const [name, text] of Object.entries(recording.buffers)) state[name] = asView(fromBase64(text));
+  for (const [name, text] of Object.entries(recording.buffers)) state[name] = asDataView(fromBase64(text));
   const hidden = ((state.hidden_controls as string[] | undefined) ?? []).filter((n) => !REPLAY_BUTTONS.includes(n));
   Object.assign(state, {
     // Drawing adds points to a live run: a recording has none to add them to.
@@ -281,15 +281,3 @@ function decodeSnapshot(recorded: Recording["snapshots"][number]): Snapshot {
   return { epoch: recorded.epoch, figures, frame };
 }
 
-function asView(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function asBytes(values: Float32Array): Uint8Array {
-  return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-}
-
-/** The float32 values of little-endian bytes. */
-function asFloats(bytes: Uint8Array): Float32Array {
-  return readFloat32(asView(bytes));
-}

@@ -8,7 +8,7 @@ import {
   formatWeight,
   hiddenLayersLabel,
   neuronsLabel,
-} from "../src/playground/format";
+} from "../../src/playground/format";
 
 describe("formatEpoch", () => {
   it("pads to six digits with thousands separators, as the original", () => {

@@ -7,7 +7,8 @@ import {
   PLAYGROUND_COLORS,
   PLAYGROUND_LUT,
   parseHexColor,
-} from "../src/colors";
+  valueColor,
+} from "../../src/shared/colors";
 
 const ORANGE = [245, 147, 34];
 const GREY = [232, 234, 235];
@@ -110,5 +111,22 @@ describe("mapToRgba", () => {
     expect(() => mapToRgba(new Uint8Array(cells), PLAYGROUND_LUT, new Uint8ClampedArray(12))).toThrow(
       /12 bytes/,
     );
+  });
+});
+
+describe("valueColor", () => {
+  it("colours by sign: orange negative, grey zero, blue positive", () => {
+    expect(valueColor(-1)).toBe("rgb(245,147,34)");
+    expect(valueColor(1)).toBe("rgb(8,119,189)");
+    expect(valueColor(-7)).toBe(valueColor(-1));
+    expect(valueColor(0)).toBe(`rgb(${divergingColor(0).join(",")})`);
+  });
+
+  it("follows the Playground scale in between, to within a step of its table", () => {
+    for (const value of [-0.77, -0.5, -0.1, 0.03, 0.5, 0.9]) {
+      const shown = valueColor(value).match(/\d+/g)!.map(Number);
+      const exact = divergingColor(value);
+      shown.forEach((channel, c) => expect(Math.abs(channel - exact[c])).toBeLessThanOrEqual(2));
+    }
   });
 });

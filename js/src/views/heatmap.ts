@@ -1,8 +1,8 @@
 // A canvas that shows a quantised G×G map, scaled smoothly to its on-screen size at the
 // screen's full resolution. Drawing happens once per animation frame, with the latest map only.
 
-import { mapToRgba, PLAYGROUND_LUT } from "./colors";
-import { HiDpiCanvas } from "./hidpi_canvas";
+import { mapToRgba, PLAYGROUND_LUT } from "../shared/colors";
+import { HiDpiCanvas } from "../shared/hidpi_canvas";
 
 export class Heatmap {
   // Sized to the screen's pixels by HiDpiCanvas; the map is scaled onto it smoothly.

@@ -3,7 +3,7 @@
 // that in (opaque, so it looks the same on a dark theme). `discretizeLut` is the "Discretize
 // output" checkbox: every value takes the colour of its sign (byte ≥ 128, i.e. v ≥ 0, is blue).
 
-import { PLAYGROUND_LUT } from "../colors";
+import { PLAYGROUND_LUT } from "./colors";
 
 export const ORIGINAL_MAP_ALPHA = 160 / 255;
 

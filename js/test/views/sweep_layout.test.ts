@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   cellLabel, formatLoss, formatRate, layoutSweep, mapOf, MAX_COLUMNS, sparkline, type SweepConfig,
-} from "../src/views/sweep_layout";
+} from "../../src/views/sweep_layout";
 
 const product = (lrs: number[], rrs: number[], seeds: number[]): SweepConfig[] =>
   lrs.flatMap((lr) => rrs.flatMap((rr) => seeds.map((seed) => ({ learning_rate: lr, regularization_rate: rr, seed }))));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lossChartScale, lossPath, parseLossCurve, TEST, TRAIN } from "../src/playground/loss_curve";
+import { lossChartScale, lossPath, parseLossCurve, TEST, TRAIN } from "../../src/playground/loss_curve";
 
 function curveView(rows: number[][]): DataView {
   const flat = new Float32Array(rows.flat());
