@@ -5,7 +5,7 @@ NOTEBOOKS := notebooks
 HOST := 127.0.0.1
 PORT ?= 8888
 
-.PHONY: demo test bench build install install-test chromium lint pytest vitest e2e
+.PHONY: demo test bench build install install-test chromium lint pytest vitest e2e docs
 
 js/node_modules/.package-lock.json: js/package.json js/package-lock.json
 	cd js && npm ci --no-audit --no-fund
@@ -18,7 +18,7 @@ install: build
 	$(PIP) install -q -e .
 
 install-test: build
-	$(PIP) install -q -e ".[test]"
+	$(PIP) install -q -e ".[test,docs]"
 
 # Debian's Chromium is the browser of the real-browser tests (no browser downloads here).
 chromium:
@@ -48,7 +48,11 @@ e2e:
 vitest:
 	cd js && npx vitest run
 
-test: install-test chromium lint vitest pytest e2e
+# The documentation, from docs/ and the docstrings, into site/; --strict fails on any warning.
+docs:
+	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs build --strict
+
+test: install-test chromium lint vitest pytest e2e docs
 
 # Every benchmark runs, even after one misses a target; the exit status says whether any did.
 bench: install-test chromium
