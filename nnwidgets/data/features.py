@@ -7,6 +7,8 @@ import numbers
 
 import numpy as np
 
+from .. import spec
+
 # canonical order: the order of the original's input column, top to bottom
 _FEATURE_FUNCTIONS = {
     "x1": lambda x1, x2: x1,
@@ -17,7 +19,7 @@ _FEATURE_FUNCTIONS = {
     "sin(x1)": lambda x1, x2: np.sin(x1),
     "sin(x2)": lambda x1, x2: np.sin(x2),
 }
-FEATURES = tuple(_FEATURE_FUNCTIONS)
+FEATURES = spec.FEATURES  # the same names, in the same order (tests/data checks)
 
 # the original's names, used in playground.tensorflow.org links (e.g. "#xSquared=true")
 URL_NAME_OF = {
@@ -33,7 +35,18 @@ FEATURE_OF_URL_NAME = {url_name: name for name, url_name in URL_NAME_OF.items()}
 
 
 def check_feature_names(names) -> tuple[str, ...]:
-    """``names`` as a tuple, checked: at least one, each known, none repeated."""
+    """``names`` as a tuple, checked: at least one, each known, none repeated.
+
+    Args:
+        names: A sequence of feature names (see `FEATURES`).
+
+    Returns:
+        The names as a tuple.
+
+    Raises:
+        TypeError: If `names` is a single string.
+        ValueError: If `names` is empty, holds an unknown name or repeats one.
+    """
     if isinstance(names, str):
         raise TypeError(f"names must be a sequence of feature names, got the string {names!r}")
     names = tuple(names)
@@ -53,7 +66,16 @@ def check_feature_names(names) -> tuple[str, ...]:
 def feature_matrix(points, names) -> np.ndarray:
     """The features ``names`` of each 2-D point, as columns in the order given, float32.
 
-    ``points`` has shape (n, 2): x1, x2. Returns shape (n, len(names)).
+    Args:
+        points: Shape (n, 2): x1, x2.
+        names: Feature names (see `FEATURES`), checked by `check_feature_names`.
+
+    Returns:
+        Shape (n, len(names)), float32 (computed in float64, as the original does).
+
+    Raises:
+        TypeError: If `names` is a single string.
+        ValueError: If a name is refused, or `points` is not of shape (n, 2).
     """
     names = check_feature_names(names)
     points = np.asarray(points, dtype=np.float64)
@@ -70,8 +92,19 @@ def grid_points(resolution: int = 100, extent: float = 6.0) -> np.ndarray:
 
     Row-major in image orientation: row 0 is the top (x2 = +extent side), and within a row x1
     grows left to right, so ``values.reshape(resolution, resolution)`` is an image to draw as is.
-    Returns shape (resolution², 2), float64. (The original's heatmap samples 100 points from -6 to
-    6 inclusive rather than cell centres; here each pixel shows the value at its middle.)
+    (The original's heatmap samples 100 points from -6 to 6 inclusive rather than cell centres;
+    here each pixel shows the value at its middle.)
+
+    Args:
+        resolution: Cells per side, 1 or more.
+        extent: Half the side of the square, a positive finite number.
+
+    Returns:
+        Shape (resolution², 2), float64: x1, x2 of each cell's centre.
+
+    Raises:
+        TypeError: If `resolution` is not an int or `extent` not a number.
+        ValueError: If `resolution` is below 1 or `extent` not positive and finite.
     """
     if isinstance(resolution, bool) or not isinstance(resolution, numbers.Integral):
         raise TypeError(f"resolution must be an int, got {resolution!r}")

@@ -22,24 +22,19 @@ import numbers
 
 import numpy as np
 
+from .. import spec
 from .random import SeededRandom
 
-PROBLEM_OF = {
-    "circle": "classification",
-    "xor": "classification",
-    "gauss": "classification",
-    "spiral": "classification",
-    "plane": "regression",
-    "multigauss": "regression",
-}
-DATASETS = tuple(PROBLEM_OF)
+PROBLEM_OF = spec.PROBLEM_OF  # each data set's problem, in the original's menu order
+DATASETS = spec.DATASETS
 POINTS_PER_PROBLEM = {"classification": 500, "regression": 1200}
-MAX_NOISE = 100  # percent; the original's UI stops at 50, past 100 the noise swamps every shape
+# percent; the original's UI stops at 50, past 100 the noise swamps every shape
+MIN_NOISE, MAX_NOISE = spec.NOISE_RANGE
 MAX_POINTS = 100_000  # the generators draw one number at a time in Python, like the original
-MIN_TRAIN_RATIO, MAX_TRAIN_RATIO = 1, 99  # percent; the original's UI offers 10-90
+MIN_TRAIN_RATIO, MAX_TRAIN_RATIO = spec.TRAIN_RATIO_RANGE  # percent; the original offers 10-90
 # Beyond the original: these also come with 3 to MAX_CLASSES classes, labelled 0, 1, ...
-MULTICLASS_DATASETS = ("gauss", "spiral")
-MAX_CLASSES = 5
+MULTICLASS_DATASETS = spec.MULTICLASS_DATASETS
+MAX_CLASSES = spec.MAX_CLASSES
 
 Point = tuple[float, float, float]  # x, y, label
 
@@ -246,21 +241,31 @@ def generate(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Draw data set ``name`` from ``rng`` and shuffle it, exactly as the original does.
 
-    ``rng`` is advanced past the points and the shuffle, to where the original draws the initial
-    weights, so a caller can go on drawing them from it. ``noise`` is in percent (0 to
-    ``MAX_NOISE``; the original's UI offers 0-50). ``n`` defaults to the original's 500 points
-    for classification and 1200 for regression; the two-class generators give the positive class
-    the extra point of an odd ``n``.
+    Args:
+        name: "circle", "xor", "gauss", "spiral", "plane" or "multigauss".
+        noise: In percent, 0 to ``MAX_NOISE`` (the original's UI offers 0-50).
+        rng: The stream to draw from. It is advanced past the points and the shuffle, to where
+            the original draws the initial weights, so a caller can go on drawing them from it.
+        n: The number of points; by default the original's 500 for classification and 1200 for
+            regression. The two-class generators give the positive class the extra point of an
+            odd ``n``.
+        classes: 2, or 3 to ``MAX_CLASSES`` (``MULTICLASS_DATASETS`` only, beyond the original):
+            one gaussian or one spiral arm per class, labelled 0, 1, ...
 
-    ``classes`` 3 to ``MAX_CLASSES`` (``MULTICLASS_DATASETS`` only, beyond the original) gives one
-    gaussian or one spiral arm per class, labelled 0, 1, ...
+    Returns:
+        (X, y): ``X`` of shape (n, 2) and ``y`` of shape (n,), both float64. Labels are -1.0 or
+        1.0 for two classes, class indices for more. Regression targets are "plane"'s
+        (x1 + x2) / 10, within ±1.2 at noise 0 and wider with noise, and "multigauss"'s bumps,
+        within [-1, 1].
 
-    Returns ``X`` of shape (n, 2) and ``y`` of shape (n,), both float64: labels are -1.0 or 1.0
-    for two classes, class indices for more. Regression targets are "plane"'s (x1 + x2) / 10,
-    within ±1.2 at noise 0 and wider with noise, and "multigauss"'s bumps, within [-1, 1].
+    Raises:
+        TypeError: If `noise`, `n` or `classes` is not a number of the right kind, or `rng` is
+            not a `SeededRandom`.
+        ValueError: If `name` is unknown, or `noise`, `n` or `classes` is out of range or does
+            not fit the data set.
     """
     count = _point_count(name, n)
-    _check_number("noise", noise, 0, MAX_NOISE)
+    _check_number("noise", noise, MIN_NOISE, MAX_NOISE)
     if not isinstance(rng, SeededRandom):
         raise TypeError(f"rng must be a SeededRandom, got {rng!r} ({type(rng).__name__})")
     if _check_classes(name, classes) > 2:
@@ -278,14 +283,39 @@ def playground(
     """Data set ``name`` ("circle", "xor", "gauss", "spiral", "plane" or "multigauss"), shuffled.
 
     The same ``seed`` (a string such as ``"0.12345"`` as in a Playground link, or an int used as
-    ``str(seed)``) gives the same points, in the same order, as playground.tensorflow.org. See
-    ``generate`` for ``noise``, ``n``, ``classes`` and what is returned.
+    ``str(seed)``) gives the same points, in the same order, as playground.tensorflow.org.
+
+    Args:
+        name: The data set.
+        noise: In percent, as for `generate`.
+        seed: A string, or an int used as ``str(seed)``.
+        n: The number of points, as for `generate`.
+        classes: The number of classes, as for `generate`.
+
+    Returns:
+        (X, y), as `generate` returns them.
+
+    Raises:
+        TypeError: As `generate` does, or if `seed` is neither a string nor an int.
+        ValueError: As `generate` does.
     """
     return generate(name, noise, SeededRandom(seed), n, classes)
 
 
 def split_index(n: int, train_ratio: float) -> int:
-    """How many of ``n`` shuffled points are training data: ``floor(n * train_ratio / 100)``."""
+    """How many of ``n`` shuffled points are training data: ``floor(n * train_ratio / 100)``.
+
+    Args:
+        n: The number of points.
+        train_ratio: The percentage of training data, between 1 and 99.
+
+    Returns:
+        The number of training points.
+
+    Raises:
+        TypeError: If `train_ratio` is not a number.
+        ValueError: If `train_ratio` is out of range, or leaves no training or no test points.
+    """
     _check_number("train_ratio", train_ratio, MIN_TRAIN_RATIO, MAX_TRAIN_RATIO)
     index = math.floor(n * train_ratio / 100)
     if not 0 < index < n:
@@ -301,7 +331,18 @@ def split_train_test(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Split as the original does: the first ``floor(n * train_ratio / 100)`` points train.
 
-    Returns ``X_train, y_train, X_test, y_test``; nothing is shuffled here.
+    Nothing is shuffled here.
+
+    Args:
+        X: The points, (n, 2).
+        y: Their labels or targets, (n,).
+        train_ratio: The percentage of training data, between 1 and 99.
+
+    Returns:
+        (X_train, y_train, X_test, y_test).
+
+    Raises:
+        ValueError: If `X` and `y` differ in length, or the ratio is refused by `split_index`.
     """
     if len(X) != len(y):
         raise ValueError(f"X and y must hold as many points, got {len(X)} and {len(y)}")
@@ -320,7 +361,22 @@ def playground_split(
     """``playground(...)`` split as the original splits it: ``X_train, y_train, X_test, y_test``.
 
     The first ``floor(n * train_ratio / 100)`` shuffled points are training data, the rest test
-    data. ``train_ratio`` is a percentage between 1 and 99 (the original's UI offers 10-90).
+    data.
+
+    Args:
+        name: The data set.
+        noise: In percent, as for `generate`.
+        train_ratio: A percentage between 1 and 99 (the original's UI offers 10-90).
+        seed: A string, or an int used as ``str(seed)``.
+        n: The number of points, as for `generate`.
+        classes: The number of classes, as for `generate`.
+
+    Returns:
+        (X_train, y_train, X_test, y_test).
+
+    Raises:
+        TypeError: As `playground` does.
+        ValueError: As `playground` and `split_index` do.
     """
     count = _point_count(name, n)
     split_index(count, train_ratio)  # fail before the slow part

@@ -3,11 +3,19 @@
 import jax
 import jax.numpy as jnp
 
+from .. import spec
 from .names import lookup
 
 
 def step(x):
-    """Heaviside: 1 where x >= 0, else 0 (its gradient is zero everywhere)."""
+    """Heaviside: 1 where x >= 0, else 0 (its gradient is zero everywhere).
+
+    Args:
+        x: The pre-activation, any shape.
+
+    Returns:
+        An array like `x` holding 0.0 and 1.0.
+    """
     return jnp.where(x >= 0, 1.0, 0.0).astype(x.dtype)
 
 
@@ -36,7 +44,14 @@ def _horner(coefficients, x):
 
 @jax.custom_jvp
 def tanh(x):
-    """tanh; for float32 the rational approximation above, for other types jnp.tanh."""
+    """tanh; for float32 the rational approximation above, for other types jnp.tanh.
+
+    Args:
+        x: The pre-activation, any shape.
+
+    Returns:
+        tanh(x), of `x`'s shape and type.
+    """
     if x.dtype != jnp.float32:
         return jnp.tanh(x)
     x = jnp.clip(x, -_TANH_CLAMP, _TANH_CLAMP)
@@ -65,9 +80,21 @@ ACTIVATIONS = {
     "step": step,
 }
 
-PLAYGROUND_ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
+PLAYGROUND_ACTIVATIONS = spec.ACTIVATIONS  # the hidden layers' choices in the Playground
 
 
 def get_activation(name: str):
-    """The activation called `name`; ValueError naming the allowed ones otherwise."""
+    """The activation called `name`.
+
+    Args:
+        name: One of the keys of `ACTIVATIONS`: "relu", "tanh", "sigmoid", "linear", "softmax"
+            or "step".
+
+    Returns:
+        The activation, a jnp function of the pre-activation.
+
+    Raises:
+        TypeError: If `name` is not a string.
+        ValueError: If `name` is not one of `ACTIVATIONS`; the message names the allowed ones.
+    """
     return lookup(ACTIVATIONS, "activation", name)

@@ -22,6 +22,7 @@ import jax.numpy as jnp
 import numpy as np
 import optax
 
+from .. import checks
 from .activations import PLAYGROUND_ACTIVATIONS, get_activation
 from .forward import dense
 from .losses import half_squared_error
@@ -41,7 +42,14 @@ GROUP = 4
 
 
 class TrainState(NamedTuple):
-    """Everything training carries between epochs: weights, pending gradient sums, dead links."""
+    """Everything training carries between epochs: weights, pending gradient sums, dead links.
+
+    Attributes:
+        params: [{"W": (in, out), "b": (out,)}], input layer first.
+        acc: Summed per-example gradients not yet applied, of params' structure.
+        count: How many examples `acc` sums.
+        dead: Per layer, bool (in, out): the links L1 froze at 0.
+    """
 
     params: list  # [{"W": (in, out), "b": (out,)}], input layer first
     acc: list  # summed per-example gradients not yet applied, same structure as params
@@ -50,6 +58,20 @@ class TrainState(NamedTuple):
 
 
 class TrainResult(NamedTuple):
+    """What `train` reports, epoch by epoch.
+
+    Attributes:
+        train_loss: (epochs_done,): the loss on the training set after each epoch (the
+            Playground's mean ½(o − t)², or the cross-entropy with several output neurons).
+        test_loss: (epochs_done,): the same on the test set.
+        epochs_done: The epochs trained: fewer than asked only when training diverged.
+        diverged: Whether a loss or a weight stopped being finite; the state is then the last
+            finite one.
+        train_accuracy: With `accuracy=True`, per epoch, the fraction of training examples
+            whose output names their label (its sign, or its class); else None.
+        test_accuracy: The same on the test set, or None.
+    """
+
     train_loss: np.ndarray  # (epochs_done,), mean ½(o − t)² after each epoch
     test_loss: np.ndarray
     epochs_done: int  # fewer than asked only when training diverged
@@ -60,7 +82,14 @@ class TrainResult(NamedTuple):
 
 
 def init_state(params) -> TrainState:
-    """A fresh training state for `params` (list of {"W", "b"}), nothing accumulated or dead."""
+    """A fresh training state for `params`, nothing accumulated or dead.
+
+    Args:
+        params: The network, a list of {"W", "b"} (e.g. from `init_playground_params`).
+
+    Returns:
+        A `TrainState` holding the weights as float32.
+    """
     params = [
         {"W": jnp.asarray(p["W"], jnp.float32), "b": jnp.asarray(p["b"], jnp.float32)}
         for p in params
@@ -455,19 +484,11 @@ def _padded(data, pad_to, batch_size):
 
 
 def _check_options(epochs, batch_size, regularization, activation, problem):
-    for name, value, low in (("epochs", epochs, 0), ("batch_size", batch_size, 1)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < low:
-            raise ValueError(f"{name} must be an integer >= {low}, got {value!r}")
-    _check_choice("regularization", regularization, tuple(REGULARIZATIONS))
-    _check_choice("activation", activation, PLAYGROUND_ACTIVATIONS)
-    _check_choice("problem", problem, tuple(PROBLEMS))
-
-
-def _check_rate(name, value):
-    rates = np.asarray(value, dtype=np.float64)
-    if not np.all(np.isfinite(rates)) or np.any(rates < 0):
-        raise ValueError(f"{name} must be finite and >= 0, got {value!r}")
-    return rates.astype(np.float32)
+    checks.integer("epochs", epochs, 0)
+    checks.integer("batch_size", batch_size, 1)
+    checks.one_of("regularization", regularization, tuple(REGULARIZATIONS))
+    checks.one_of("activation", activation, PLAYGROUND_ACTIVATIONS)
+    checks.one_of("problem", problem, tuple(PROBLEMS))
 
 
 def _as_float32(name, value, ndim):
@@ -478,12 +499,6 @@ def _as_float32(name, value, ndim):
     if array.ndim != ndim:
         raise ValueError(f"{name} must have {ndim} dimensions, got shape {array.shape}")
     return array
-
-
-def _check_choice(name, value, allowed):
-    if value not in allowed:
-        names = ", ".join(repr(a) for a in allowed)
-        raise ValueError(f"{name} must be one of {names}, got {value!r}")
 
 
 def _run(
@@ -546,17 +561,41 @@ def train(
     accuracy=False,
     pad_to=None,
 ):
-    """Train `epochs` epochs by the Playground's rule; returns the new state and per-epoch losses.
+    """Train `epochs` epochs by the Playground's rule.
 
-    X_train (n, F) are input features, y_train (n,) targets: ±1 for classification with one
-    output neuron; with K > 1 output neurons (classification only) the class indices 0..K-1,
-    learnt through softmax and cross-entropy. Learning and regularisation rates are traced
-    values: changing them never recompiles. A new network shape, batch size, data size or kind of
-    regularisation compiles once (jax.jit caches it; the Playground resets the network on those
-    changes anyway). `accuracy=True` also gives each epoch's train and test accuracy (a kernel of
-    its own, compiled once). `pad_to=(train rows, test rows)` runs on data padded to at least
-    that size, with the same results, so that data of any size up to it share one kernel (for
-    points drawn one by one).
+    Learning and regularisation rates are traced values: changing them never recompiles. A new
+    network shape, batch size, data size or kind of regularisation compiles once (jax.jit caches
+    it; the Playground resets the network on those changes anyway).
+
+    Args:
+        state: Where training stands (from `init_state`, or a previous call).
+        X_train: Input features, (n, F).
+        y_train: Targets, (n,): ±1 for classification with one output neuron; with K > 1 output
+            neurons (classification only) the class indices 0..K-1, learnt through softmax and
+            cross-entropy.
+        X_test: Test input features, (m, F); m may be 0.
+        y_test: Test targets, (m,).
+        epochs: How many epochs to train (0 or more).
+        batch_size: Examples per update (1 or more).
+        learning_rate: The step size, a finite number of 0 or more.
+        regularization: None, "l1" or "l2".
+        regularization_rate: The regulariser's weight, a finite number of 0 or more.
+        activation: The hidden layers' activation, one of the Playground's.
+        problem: "classification" (tanh output) or "regression" (linear output).
+        accuracy: Also give each epoch's train and test accuracy (a kernel of its own,
+            compiled once).
+        pad_to: (train rows, test rows): run on data padded to at least that size, with the
+            same results, so that data of any size up to it share one kernel (for points drawn
+            one by one).
+
+    Returns:
+        (state, result): the new `TrainState` and a `TrainResult` with per-epoch losses.
+
+    Raises:
+        TypeError: If data or an option is of the wrong kind.
+        ValueError: If data shapes disagree with each other or with the network, labels are not
+            class indices of the output layer, an option is out of range, or the network has
+            several output neurons and `problem` is "regression".
     """
     data = _check_data(state, X_train, y_train, X_test, y_test)
     _check_options(epochs, batch_size, regularization, activation, problem)
@@ -566,8 +605,8 @@ def train(
     if pad_to is not None:
         data, counts = _padded(data, pad_to, batch_size)
     hyper = (
-        np.float32(_check_rate("learning_rate", learning_rate)),
-        np.float32(_check_rate("regularization_rate", regularization_rate)),
+        np.float32(checks.rates("learning_rate", learning_rate)),
+        np.float32(checks.rates("regularization_rate", regularization_rate)),
     )
     state, losses, done = _run(
         _train_chunk,
@@ -594,6 +633,16 @@ def train(
 
 
 class SweepResult(NamedTuple):
+    """What `sweep` reports, per configuration and epoch.
+
+    Attributes:
+        train_loss: (configs, epochs): the training loss after each epoch; NaN after a
+            configuration diverged.
+        test_loss: (configs, epochs): the same on the test set.
+        epochs_done: (configs,): the epochs each configuration trained.
+        diverged: (configs,) bool: the configurations that diverged.
+    """
+
     train_loss: np.ndarray  # (configs, epochs); NaN after a configuration diverged
     test_loss: np.ndarray
     epochs_done: np.ndarray  # (configs,)
@@ -601,13 +650,28 @@ class SweepResult(NamedTuple):
 
 
 def stack_states(states) -> TrainState:
-    """One state for a sweep, from states of one network shape: each leaf gains a trailing axis
-    of configurations, the kernels' layout (see `forward.dense`)."""
+    """One state for a sweep, from states of one network shape.
+
+    Args:
+        states: `TrainState`s of one network shape.
+
+    Returns:
+        A `TrainState` each of whose leaves gains a trailing axis of configurations, the
+        kernels' layout (see `forward.dense`).
+    """
     return jax.tree.map(lambda *leaves: jnp.stack(leaves, axis=-1), *states)
 
 
 def unstack_state(states: TrainState, index: int) -> TrainState:
-    """Configuration `index` of a swept state, as `train` takes it."""
+    """Configuration `index` of a swept state, as `train` takes it.
+
+    Args:
+        states: A state of several configurations (from `stack_states` or `sweep`).
+        index: Which configuration.
+
+    Returns:
+        That configuration's `TrainState`.
+    """
     return jax.tree.map(lambda leaf: leaf[..., index], states)
 
 
@@ -658,12 +722,35 @@ def sweep(
     activation="tanh",
     problem="classification",
 ):
-    """Train N configurations of one network shape on the same data in one vmapped kernel.
+    """Train N configurations of one network shape on the same data in one kernel.
 
-    `states` holds N configurations (see `stack_states`; different seeds give different initial
-    weights); `learning_rate` and `regularization_rate` are scalars or length-N sequences.
-    With several devices the returned states stay spread over them (when N divides evenly),
-    so passing them back in starts the next call at once.
+    The configurations ride a trailing axis of every array inside the kernel, where their
+    arithmetic vectorises, and that axis is spread over the devices (JAX sharding). With several
+    devices the returned states stay spread over them (when N divides evenly), so passing them
+    back in starts the next call at once.
+
+    Args:
+        states: N configurations (see `stack_states`; different seeds give different initial
+            weights).
+        X_train: Input features, (n, F), shared by every configuration.
+        y_train: Targets, (n,), as for `train`.
+        X_test: Test input features, (m, F).
+        y_test: Test targets, (m,).
+        learning_rate: A number, or N numbers, each finite and 0 or more.
+        regularization_rate: A number, or N numbers, each finite and 0 or more.
+        epochs: How many epochs to train (0 or more).
+        batch_size: Examples per update (1 or more).
+        regularization: None, "l1" or "l2", for every configuration.
+        activation: The hidden layers' activation, for every configuration.
+        problem: "classification" or "regression".
+
+    Returns:
+        (states, result): the new states and a `SweepResult`.
+
+    Raises:
+        TypeError: If data or an option is of the wrong kind.
+        ValueError: If `states` holds a single configuration, a rate sequence is not N long,
+            or data or an option is refused as by `train`.
     """
     data = _check_data(states, X_train, y_train, X_test, y_test)
     _check_options(epochs, batch_size, regularization, activation, problem)
@@ -676,9 +763,9 @@ def sweep(
         ("regularization_rate", regularization_rate),
     ):
         rate = (
-            np.broadcast_to(_check_rate(name, value), (configs,))
+            np.broadcast_to(checks.rates(name, value), (configs,))
             if np.ndim(value) == 0
-            else _check_rate(name, value)
+            else checks.rates(name, value)
         )
         if rate.shape != (configs,):
             raise ValueError(

@@ -8,6 +8,7 @@ import numpy as np
 import traitlets
 
 from ..model.callbacks import Callback
+from . import binary
 from ._base import FrontEndWidget
 from ._model_info import (
     accuracy,
@@ -33,9 +34,23 @@ class ActivationView(FrontEndWidget, Callback):
     on ``X_test``/``y_test`` when given ("test accuracy"), else on the points shown (as in the
     lesson, which shows the test set), for a model compiled with a classification loss.
 
-    ``layer``: default, the last layer with 2 or 3 units. ``units``: for wider layers, the 2 or 3
-    units to show, e.g. ``units=(0, 3)``. ``max_points``: a larger ``X`` is shown through a fixed
-    random sample of this many rows.
+    Args:
+        model: A `Sequential` model.
+        X: The inputs to show, (n, *the model's input shape).
+        y: Their classes (labels or class indices), one per row, for the colours.
+        layer: The layer to look through, an index into ``model.layers`` or a name; by default
+            the last layer with 2 or 3 units.
+        units: For wider layers, the 2 or 3 units to show, e.g. ``units=(0, 3)``.
+        X_test: Inputs to score each epoch's accuracy on; give ``y_test`` with it.
+        y_test: Their classes.
+        max_points: A larger ``X`` is shown through a fixed random sample of this many rows.
+        **kwargs: Passed to the widget (e.g. ``size``, the plot's width in CSS pixels).
+
+    Raises:
+        TypeError: If an argument is of the wrong kind.
+        ValueError: If the data does not fit the model, no layer has 2 or 3 units (or the chosen
+            one is not shown by ``units``), only one of ``X_test`` and ``y_test`` is given, or
+            ``max_points`` is below 1.
     """
 
     _view = traitlets.Unicode("activation_view").tag(sync=True)
@@ -111,7 +126,7 @@ class ActivationView(FrontEndWidget, Callback):
             self.accuracy_label = "test accuracy" if test is not None else "accuracy"
             self.classes = names
             self.total_points = total
-            self._labels = labels.tobytes()
+            self._labels = binary.uint8(labels)
             self._record()
             self._show(0)
 
@@ -125,25 +140,41 @@ class ActivationView(FrontEndWidget, Callback):
 
     @property
     def accuracies(self) -> list[float | None]:
-        """Every recorded epoch's accuracy (see the class's note; None for a model not compiled
-        with a classification loss)."""
+        """Every recorded epoch's accuracy, epoch 0 first.
+
+        On ``X_test``/``y_test`` when given, else on the points shown; None for a model not
+        compiled with a classification loss.
+        """
         with self._lock:
             return list(self._accuracies)
 
     def record(self) -> None:
-        """Record the layer as it is now, as the end of an epoch does (for training loops that
-        do not use callbacks)."""
+        """Record the layer as it is now, as the end of an epoch does.
+
+        For training loops that do not use callbacks.
+        """
         self._record()
         self._follow()
 
     # --- Callback ---------------------------------------------------------------------------
 
     def on_epoch_end(self, epoch, logs=None) -> None:
+        """Record the layer after an epoch, and show it (a few times a second at most).
+
+        Args:
+            epoch: The epoch just run, counted from 0.
+            logs: Unused.
+        """
         self._record()
         if self._throttle.ready():
             self._follow()
 
     def on_train_end(self, logs=None) -> None:
+        """Show the last epoch recorded.
+
+        Args:
+            logs: Unused.
+        """
         self._follow()
 
     # --- internals --------------------------------------------------------------------------
@@ -195,7 +226,7 @@ class ActivationView(FrontEndWidget, Callback):
             points = self._snapshots[epoch]
             accuracy_then = self._accuracies[epoch]
         with self.hold_sync():
-            self._points = points.tobytes()
+            self._points = binary.float32(points)
             self.accuracy = accuracy_then
 
 

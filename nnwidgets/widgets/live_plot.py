@@ -8,6 +8,7 @@ import numpy as np
 import traitlets
 
 from ..model.callbacks import Callback
+from . import binary
 from ._base import FrontEndWidget
 from ._throttle import Throttle
 
@@ -17,13 +18,22 @@ class LivePlot(FrontEndWidget, Callback):
     training solid, validation (``val_...``) dashed; with an "Epoch 7/20" progress bar and the
     time elapsed.
 
-    >>> plot = nw.LivePlot()
-    >>> plot                                   # display it, then
-    >>> model.fit(X, y, epochs=20, validation_split=0.3, callbacks=[plot])
+    Curves carry on across ``fit`` calls (a loop of one-epoch fits draws one curve); ``clear()``
+    starts over. ``history`` holds every logged value.
 
-    ``metrics``: the charts to draw, by their training names (``["loss", "accuracy"]``); None draws
-    every figure ``fit`` logs. Curves carry on across ``fit`` calls (a loop of one-epoch fits draws
-    one curve); ``clear()`` starts over. ``history`` holds every logged value.
+    Examples:
+        >>> plot = nw.LivePlot()
+        >>> plot                                   # display it, then
+        >>> model.fit(X, y, epochs=20, validation_split=0.3, callbacks=[plot])
+
+    Args:
+        metrics: The charts to draw, by their training names (``["loss", "accuracy"]``); None
+            draws every figure ``fit`` logs.
+        **kwargs: Passed to the widget.
+
+    Raises:
+        TypeError: If `metrics` is not a list of names (or one name) or None.
+        ValueError: If a name is a validation figure (``val_...``) or repeats.
     """
 
     _view = traitlets.Unicode("live_plot").tag(sync=True)
@@ -77,6 +87,11 @@ class LivePlot(FrontEndWidget, Callback):
     # --- Callback ---------------------------------------------------------------------------
 
     def on_train_begin(self, logs=None) -> None:
+        """Start the clock and the bar for this fit's epochs.
+
+        Args:
+            logs: Unused.
+        """
         self._started = time.monotonic()
         with self.hold_sync():
             self.epochs = int(self.params.get("epochs") or 0)
@@ -86,9 +101,21 @@ class LivePlot(FrontEndWidget, Callback):
         self._throttle.mark()
 
     def on_epoch_begin(self, epoch, logs=None) -> None:
+        """Start the epoch's clock.
+
+        Args:
+            epoch: The epoch about to run, counted from 0.
+            logs: Unused.
+        """
         self._epoch_started = time.monotonic()
 
     def on_train_batch_end(self, batch, logs=None) -> None:
+        """Move the bar during a long epoch.
+
+        Args:
+            batch: The batch just run, counted from 0.
+            logs: Unused.
+        """
         # A long epoch moves the bar too, within the same ~10 updates a second; short epochs
         # leave those updates to their curves.
         running = time.monotonic() - self._epoch_started
@@ -99,12 +126,23 @@ class LivePlot(FrontEndWidget, Callback):
             self._throttle.mark()
 
     def on_epoch_end(self, epoch, logs=None) -> None:
+        """Add the epoch's figures to the curves, and send them (about 10 times a second at most).
+
+        Args:
+            epoch: The epoch just run, counted from 0.
+            logs: The epoch's figures by name.
+        """
         self._record(logs or {})
         self._epoch_done = int(epoch) + 1
         if self._throttle.ready():
             self._send_update()  # else the next epoch's update (or on_train_end) carries it
 
     def on_train_end(self, logs=None) -> None:
+        """Send the last curves and stop the bar.
+
+        Args:
+            logs: Unused.
+        """
         self.running = False
         self._send_update()
 
@@ -138,7 +176,7 @@ class LivePlot(FrontEndWidget, Callback):
         for column, name in enumerate(names):
             table[:, column] = self._history[name]
         self._columns = names
-        self._curves = table.tobytes()
+        self._curves = binary.float32(table)
 
 
 def _check_metrics(metrics):

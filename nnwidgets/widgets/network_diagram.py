@@ -9,6 +9,7 @@ import numpy as np
 import traitlets
 
 from ..model.callbacks import Callback
+from . import binary
 from ._base import FrontEndWidget
 from ._following import FollowsTraining, playground_or_model
 from ._model_info import activation_name, input_features, is_dense, units_of
@@ -21,8 +22,16 @@ PLAYGROUND_SCALES = (1.0, 5.0)
 
 
 def shown_nodes(units: int, max_nodes: int = MAX_NODES) -> list[int]:
-    """Which nodes of a column of `units` are drawn: all when they fit, else the first
-    ``max_nodes - 2`` and the last (an ellipsis node stands between them for the others)."""
+    """Which nodes of a column of `units` are drawn.
+
+    Args:
+        units: The column's nodes.
+        max_nodes: The most drawn, the ellipsis included.
+
+    Returns:
+        All node indices when they fit, else the first ``max_nodes - 2`` and the last (an
+        ellipsis node stands between them for the others).
+    """
     if units <= max_nodes:
         return list(range(units))
     return [*range(max_nodes - 2), units - 1]
@@ -39,6 +48,16 @@ class NetworkDiagram(FollowsTraining, FrontEndWidget, Callback):
     show their first nodes, an ellipsis node ("… 780 more") and their last node. A model's links
     are coloured relative to the largest weight of their layer; a Playground's on the
     Playground's own scale (full colour at |w| = 1).
+
+    Args:
+        model_or_playground: A `Sequential` model or a `Playground`.
+        **kwargs: Passed to the widget; ``max_nodes`` (3 or more) sets the nodes drawn per
+            column, the ellipsis included.
+
+    Raises:
+        TypeError: If the source is neither a model nor a Playground, or ``max_nodes`` is not
+            an int.
+        ValueError: If ``max_nodes`` is below 3.
     """
 
     _view = traitlets.Unicode("network_diagram").tag(sync=True)
@@ -99,8 +118,8 @@ class NetworkDiagram(FollowsTraining, FrontEndWidget, Callback):
         scales = np.array([s for _, _, s in links], dtype=np.float32).reshape(-1, 2)
         with self.hold_sync():
             self._layers = columns
-            self._weights = data.tobytes()
-            self._scales = scales.tobytes()
+            self._weights = binary.float32(data)
+            self._scales = binary.float32(scales)
             self._frame += 1
         self._throttle.mark()
 

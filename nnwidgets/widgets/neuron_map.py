@@ -3,6 +3,7 @@
 import numpy as np
 import traitlets
 
+from . import binary
 from ._base import FrontEndWidget
 
 # 1024² bytes is a 1 MiB message per update; finer maps than that only slow the page down.
@@ -15,6 +16,14 @@ class NeuronMap(FrontEndWidget):
     ``values[0, 0]`` is the top-left corner (image order, as ``plt.imshow`` draws it). Values
     outside [-1, 1] take the end colours, as in the Playground. The map travels as one byte per
     cell, so reading ``values`` back gives it to within 1/255.
+
+    Args:
+        values: The map, a square 2-D array (see `quantize`), or None for an empty map.
+        **kwargs: Passed to the widget (e.g. ``size``, the side in CSS pixels).
+
+    Raises:
+        TypeError: If `values` is not numbers.
+        ValueError: If `values` is not a finite square 2-D array of 1×1 to 1024×1024.
     """
 
     _view = traitlets.Unicode("neuron_map").tag(sync=True)
@@ -32,8 +41,11 @@ class NeuronMap(FrontEndWidget):
 
     @property
     def values(self) -> np.ndarray:
-        """The map as a (resolution, resolution) float array, as the browser shows it."""
-        cells = np.frombuffer(self._map_uint8, dtype=np.uint8)
+        """The map as a (resolution, resolution) float array, as the browser shows it.
+
+        Setting it redraws the map in place; a new value is checked as by `quantize`.
+        """
+        cells = binary.read_uint8(self._map_uint8)
         return cells.reshape(self.resolution, self.resolution) / 255 * 2 - 1
 
     @values.setter
@@ -41,11 +53,23 @@ class NeuronMap(FrontEndWidget):
         cells = quantize(values)
         with self.hold_sync():
             self.set_trait("resolution", cells.shape[0])
-            self._map_uint8 = cells.tobytes()
+            self._map_uint8 = binary.uint8(cells)
 
 
 def quantize(values) -> np.ndarray:
-    """Checks a square map of values and packs it into bytes: v in [-1, 1] to round((v+1)/2·255)."""
+    """Check a square map of values and pack it into bytes: v in [-1, 1] to round((v+1)/2·255).
+
+    Args:
+        values: A square 2-D array of finite numbers, 1×1 to 1024×1024; values beyond ±1 are
+            clipped.
+
+    Returns:
+        The map as uint8, of `values`' shape.
+
+    Raises:
+        TypeError: If `values` is not numbers.
+        ValueError: If `values` is ragged, not square, too large, or not finite.
+    """
     try:
         array = np.asarray(values)
     except ValueError as error:  # ragged nested lists

@@ -8,6 +8,7 @@ import numbers
 import numpy as np
 import traitlets
 
+from . import binary
 from ._base import FrontEndWidget
 from ._model_info import class_labels
 
@@ -19,6 +20,16 @@ def activate(activation: str, z) -> np.ndarray:
     """``f(z)`` for an activation of ACTIVATIONS, as the front end draws it (float64).
 
     step is the Heaviside step with ``step(0) = 1``: an input on the threshold turns it on.
+
+    Args:
+        activation: "step", "sigmoid", "relu", "tanh" or "linear".
+        z: The pre-activation, any shape.
+
+    Returns:
+        f(z), float64, of `z`'s shape.
+
+    Raises:
+        ValueError: If `activation` is not one of ACTIVATIONS.
     """
     z = np.asarray(z, dtype=np.float64)
     if activation == "step":
@@ -84,14 +95,30 @@ class Perceptron(FrontEndWidget):
     (orange for the side ``w·x + b < 0``, blue for the other, fainter where the output is
     weaker); by default two clusters in [-6, 6]².
 
-    ``data=(X, y)``: your own points, ``X`` of shape (n, inputs) (or (n,) for one input), ``y``
-    two classes (the second sorted is the "on" class, drawn blue). Points are filled by the
-    class the perceptron predicts (on where ``w·x + b >= 0``) and ringed by their true class.
-    ``feature_names``/``unit``: the axis labels. Drag on the plot to move the probe, the input
-    whose ``w·x + b`` and output are shown on the activation curve and in the formula.
+    Points are filled by the class the perceptron predicts (on where ``w·x + b >= 0``) and
+    ringed by their true class. Drag on the plot to move the probe, the input whose ``w·x + b``
+    and output are shown on the activation curve and in the formula.
 
     ``output(X)`` and ``predict(X)`` compute in Python what the view draws; ``weights``,
     ``bias`` and ``activation`` are traits that the sliders set.
+
+    Args:
+        inputs: 1 or 2; fixed when made.
+        weights: One per input; by default the lesson's (0.5 for one input, else 1.0 each).
+        bias: By default -10 for the temperature lesson, else 0.
+        activation: "step" (Heaviside, ``step(0) = 1``), "sigmoid", "relu", "tanh" or "linear".
+        data: ``(X, y)``, your own points: ``X`` of shape (n, inputs) (or (n,) for one input),
+            ``y`` two classes (the second sorted is the "on" class, drawn blue).
+        feature_names: The axis labels, one per input.
+        unit: The inputs' unit, e.g. "°C".
+        probe: The input shown as the operating point, one number per input.
+        max_points: More points are shown through a fixed random sample of this many.
+        **kwargs: Passed to the widget.
+
+    Raises:
+        ValueError: If `inputs` is not 1 or 2, the activation is unknown, `data` does not fit
+            `inputs` or has more than two classes, or a list has the wrong length.
+        traitlets.TraitError: If a weight, the bias or the probe is not a finite number.
     """
 
     _view = traitlets.Unicode("perceptron").tag(sync=True)
@@ -196,8 +223,8 @@ class Perceptron(FrontEndWidget):
             ranges=ranges,
             weight_limit=weight_limit,
             bias_limit=float(bias_limit),
-            _points=np.ascontiguousarray(X, dtype=np.float32).tobytes(),
-            _labels=labels.tobytes(),
+            _points=binary.float32(X),
+            _labels=binary.uint8(labels),
             **kwargs,
         )
         self._X = np.asarray(X, dtype=np.float64)
@@ -216,25 +243,54 @@ class Perceptron(FrontEndWidget):
         return self._y.copy()
 
     def net_input(self, X=None) -> np.ndarray:
-        """``w·x + b`` for each row of ``X`` (default: the points drawn)."""
+        """``w·x + b`` for each row of ``X``.
+
+        Args:
+            X: Inputs, (n, inputs) (or (n,) for one input); by default the points drawn.
+
+        Returns:
+            The net input of each row, (n,).
+        """
         X = self._X if X is None else _check_inputs(X, self.inputs, "X")
         return X @ np.asarray(self.weights, dtype=np.float64) + self.bias
 
     def output(self, X=None) -> np.ndarray:
-        """``f(w·x + b)`` for each row of ``X`` (default: the points drawn)."""
+        """``f(w·x + b)`` for each row of ``X``.
+
+        Args:
+            X: Inputs, as for `net_input`; by default the points drawn.
+
+        Returns:
+            The output of each row, (n,).
+        """
         return activate(self.activation, self.net_input(X))
 
     def predict(self, X=None) -> np.ndarray:
-        """The class on each row's side of the boundary: 1 where ``w·x + b >= 0``, else 0."""
+        """The class on each row's side of the boundary: 1 where ``w·x + b >= 0``, else 0.
+
+        Args:
+            X: Inputs, as for `net_input`; by default the points drawn.
+
+        Returns:
+            The classes, (n,) int64.
+        """
         return (self.net_input(X) >= 0).astype(np.int64)
 
     def accuracy(self) -> float:
-        """The fraction of the points drawn whose predicted class is their true class."""
+        """The fraction of the points drawn whose predicted class is their true class.
+
+        Returns:
+            The accuracy, from 0 to 1.
+        """
         return float(np.mean(self.predict() == self._y))
 
     @property
     def threshold(self) -> float | None:
-        """One input: the ``x`` where ``w·x + b = 0`` (None when ``w = 0``)."""
+        """One input: the ``x`` where ``w·x + b = 0`` (None when ``w = 0``).
+
+        Raises:
+            AttributeError: For two inputs, which have a boundary line instead.
+        """
         if self.inputs != 1:
             raise AttributeError("threshold is for one input; two inputs have a boundary line")
         return None if self.weights[0] == 0 else -self.bias / self.weights[0]
@@ -323,9 +379,19 @@ def _check_data(data, inputs: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 class ActivationGallery(FrontEndWidget):
-    """The activation functions side by side, each with its name, formula and curve:
-    step (Heaviside), sigmoid, ReLU, tanh and linear. ``activations``: which, in order;
-    ``highlight``: one to draw in the accent colour."""
+    """The activation functions side by side, each with its name, formula and curve.
+
+    Step (Heaviside), sigmoid, ReLU, tanh and linear.
+
+    Args:
+        activations: Which to draw, in order: some of ACTIVATIONS.
+        highlight: One to draw in the accent colour, or "".
+        **kwargs: Passed to the widget.
+
+    Raises:
+        traitlets.TraitError: If `activations` is empty or holds an unknown name, or
+            `highlight` is unknown.
+    """
 
     _view = traitlets.Unicode("activation_gallery").tag(sync=True)
 

@@ -11,12 +11,9 @@ A configuration that diverges keeps its last finite weights and stops: from then
 learning rate 0 (its weights stay as they are), and its losses after that epoch are NaN.
 """
 
-import asyncio
 import itertools
 import math
 import numbers
-import threading
-import time
 from functools import partial
 
 import jax
@@ -24,24 +21,15 @@ import numpy as np
 import traitlets
 
 from .. import engine
-from ..data.random import SeededRandom
-from ._base import FrontEndWidget
-from .frame_pacer import FramePacer
-from .playground import CUSTOM, Playground
-from .playground_run import grid_features, loss_and_accuracy, seeded_points
-from .training_loop import (
-    YIELD_S,
-    ChunkSizer,
-    PlayControls,
-    running_loop,
-    wait_for_frame_slot,
-)
+from . import binary
+from .playground import Playground
+from .playground.points import Points, weight_stream
+from .playground.run import grid_features, initial_params, loss_and_accuracy, network_inputs
+from .training_loop import TrainingWidget
 
 MAX_CONFIGS = 64
 MAP_RESOLUTION = 32  # each cell's decision map: 32 × 32 samples of [-6, 6]²
 CURVE_POINTS = 64  # points of each cell's loss sparkline
-MAX_EPOCHS_PER_FRAME = 10_000
-CHUNK_TARGET_S = 0.012  # auto speed: one chunk of epochs per drawn frame takes about this long
 SWEPT = ("learning_rate", "regularization_rate", "seed")
 
 
@@ -58,7 +46,7 @@ def _output_maps(params, grid, activation, output_activation):
     return jax.vmap(one, in_axes=-1)(params)
 
 
-class Sweep(PlayControls, FrontEndWidget):
+class Sweep(TrainingWidget):
     """Many Playground configurations trained at once, live, as a grid of small decision maps.
 
     ``base`` is a ``Playground``, a dict like ``Playground.to_dict()["config"]`` (or the whole
@@ -82,11 +70,10 @@ class Sweep(PlayControls, FrontEndWidget):
     it: ``sweep.opened``).
     """
 
+    CHUNK_TARGET_S = 0.012  # auto speed: one chunk of epochs per drawn frame takes about this long
+
     _view = traitlets.Unicode("sweep").tag(sync=True)
 
-    playing = traitlets.Bool(False).tag(sync=True)
-    epochs_per_frame = traitlets.Int(0, help="epochs per drawn frame; 0 is auto").tag(sync=True)
-    epoch = traitlets.Int(0).tag(sync=True)
     configs = traitlets.List(traitlets.Dict()).tag(sync=True)  # {learning_rate, reg..., seed}
     swept = traitlets.List(traitlets.Unicode()).tag(sync=True)  # names with several values
     test_loss = traitlets.List().tag(sync=True)  # per configuration, latest (None: none/NaN)
@@ -98,7 +85,6 @@ class Sweep(PlayControls, FrontEndWidget):
 
     classes = traitlets.Int(2, read_only=True).tag(sync=True)  # the base Playground's
 
-    _frame = traitlets.Int(0).tag(sync=True)
     # uint8 (configs, outputs, res²), row 0 at the top; outputs is `classes` with more than two
     _maps = traitlets.Bytes(b"").tag(sync=True)
     _map_resolution = traitlets.Int(MAP_RESOLUTION).tag(sync=True)
@@ -116,13 +102,8 @@ class Sweep(PlayControls, FrontEndWidget):
         epochs_per_frame=0,
         **kwargs,
     ):
-        self._lock = threading.RLock()
-        self._pacer = FramePacer()
-        self._task = None
-        self._main_loop = running_loop()
-        self._stale = True
         self._base = _base_playground(base)
-        config = self._base._config()
+        config = self._base.to_dict()["config"]
         self._base_config = config
         lrs = _rates("learning_rate", learning_rate, config["learning_rate"])
         rrs = _rates("regularization_rate", regularization_rate, config["regularization_rate"])
@@ -133,8 +114,6 @@ class Sweep(PlayControls, FrontEndWidget):
                 f"learning_rate, regularization_rate and seed make {len(lrs)} × {len(rrs)} × "
                 f"{len(seeds)} = {len(combos)} configurations; at most {MAX_CONFIGS} are allowed"
             )
-        if not isinstance(epochs_per_frame, numbers.Integral) or isinstance(epochs_per_frame, bool):
-            raise ValueError(f"epochs_per_frame must be an int, got {epochs_per_frame!r}")
         configs = [
             {"learning_rate": lr, "regularization_rate": rr, "seed": s} for lr, rr, s in combos
         ]
@@ -148,11 +127,10 @@ class Sweep(PlayControls, FrontEndWidget):
             **kwargs,
         )
         self.set_trait("classes", self._base.classes)
-        run = self._base._run
-        self._network = run.network
-        self._inputs = run.inputs
-        points = run.points
-        self._points = points.as_rows().tobytes()
+        self._network = self._base.network
+        points = Points(*self._base.data)
+        self._inputs = network_inputs(points, self._network.features)
+        self._points = binary.float32(points.as_rows())
         self._train_count = len(points.X_train)
         self._grid = grid_features(self._network.features, MAP_RESOLUTION)
         self._lrs = np.array([c["learning_rate"] for c in configs], np.float32)
@@ -169,29 +147,9 @@ class Sweep(PlayControls, FrontEndWidget):
 
     def _initial_params(self, seed):
         """The weights a new Playground like the base, with this seed, starts with."""
-        net = self._base._run.network
-        if self._base_config["init_zero"]:
-            return [
-                {"W": np.zeros((a, b), np.float32), "b": np.zeros(b, np.float32)}
-                for a, b in itertools.pairwise(net.sizes)
-            ]
-        if self._base.dataset == CUSTOM:
-            random = SeededRandom(seed).random
-        else:
-            c = self._base_config
-            _, random = seeded_points(c["dataset"], c["noise"], c["train_ratio"], seed)
-        return engine.init_playground_params(net.sizes, random=random)
-
-    @traitlets.validate("epochs_per_frame")
-    def _check_epochs_per_frame(self, proposal):
-        value = proposal["value"]
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise traitlets.TraitError(f"epochs_per_frame must be an int, got {value!r}")
-        if not 0 <= value <= MAX_EPOCHS_PER_FRAME:
-            raise traitlets.TraitError(
-                f"epochs_per_frame must be between 0 and {MAX_EPOCHS_PER_FRAME}, got {value}"
-            )
-        return int(value)
+        config = self._base_config
+        random = weight_stream(config, seed)
+        return initial_params(self._network, random, config["init_zero"])
 
     # --- training ----------------------------------------------------------------------------
 
@@ -286,30 +244,8 @@ class Sweep(PlayControls, FrontEndWidget):
             return None
         return int(np.nanargmin(losses))
 
-    @traitlets.observe("playing")
-    def _on_playing(self, change):
-        if change["new"]:
-            self._start()
-
     def _can_train(self) -> bool:
         return not self._dead.all()  # every configuration diverged
-
-    async def _play_loop(self):
-        sizer = ChunkSizer(CHUNK_TARGET_S)
-        try:
-            while self.playing:
-                if not await wait_for_frame_slot(self._pacer, lambda: self.playing):
-                    break
-                start = time.perf_counter()
-                done = self._train(sizer.epochs(self.epochs_per_frame))
-                sizer.measured(time.perf_counter() - start, done)
-                self._publish()
-                if not done:
-                    break
-                await asyncio.sleep(YIELD_S)
-        finally:
-            self._task = None
-            self._publish(force=True)
 
     # --- frames ------------------------------------------------------------------------------
 
@@ -318,8 +254,8 @@ class Sweep(PlayControls, FrontEndWidget):
         maps = _output_maps(self._state.params, self._grid, net.activation, net.output_activation)
         curves = self._curve_rows()
         return {
-            "_maps": np.asarray(maps, np.uint8).tobytes(),
-            "_curves": curves.tobytes(),
+            "_maps": binary.uint8(maps),
+            "_curves": binary.float32(curves),
             "_curve_length": curves.shape[-1],
         }
 
@@ -331,11 +267,6 @@ class Sweep(PlayControls, FrontEndWidget):
             rows = np.unique(np.linspace(0, epochs - 1, CURVE_POINTS).round().astype(int))
             history = history[:, rows]
         return np.ascontiguousarray(history.transpose(0, 2, 1), np.float32)
-
-    def _repr_mimebundle_(self, **kwargs):
-        if self._stale:
-            self._publish(force=True, unviewed=True)
-        return super()._repr_mimebundle_(**kwargs)
 
     # --- results -----------------------------------------------------------------------------
 
@@ -379,27 +310,22 @@ class Sweep(PlayControls, FrontEndWidget):
             return super().open()
         _check_index(index, len(self.configs))
         config = self.configs[index]
+        with self._lock:
+            history = self._history()[index]
+        done = int(np.isfinite(history[:, 0]).sum())
+        rows = np.full((done, 5), np.nan)
+        rows[:, 0] = np.arange(1, done + 1)
+        rows[:, 1:3] = history[:done]
         d = self._base.to_dict()
-        d.pop("weights", None)
-        d.pop("epoch", None)
         d["config"] = {
             **d["config"],
             "learning_rate": float(config["learning_rate"]),
             "regularization_rate": float(config["regularization_rate"]),
         }
-        pg = Playground.from_dict(d)
-        pg.set_weights(self.weights(index))
-        with self._lock:
-            history = self._history()[index]
-        done = int(np.isfinite(history[:, 0]).sum())
-        if done:
-            rows = np.full((done, 5), np.nan)
-            rows[:, 0] = np.arange(1, done + 1)
-            rows[:, 1:3] = history[:done]
-            with pg._lock:
-                pg._run.restore_history(rows)
-            pg._after_change()
-        return pg
+        d["weights"] = [{"W": W, "b": b} for W, b in self.weights(index)]
+        d["history"] = rows
+        d.pop("epoch", None)
+        return Playground.from_dict(d)
 
     # --- from the browser --------------------------------------------------------------------
 
@@ -421,9 +347,7 @@ class Sweep(PlayControls, FrontEndWidget):
         self._pacer.viewed = True
         kind = content.get("type")
         if kind == "drawn":
-            self._pacer.acknowledge(content.get("frame"))
-            if self._stale and not self.playing:
-                self._publish(force=True)
+            self._frame_drawn(content)
         elif kind == "open":
             try:
                 self.opened = self.open(content.get("index"))

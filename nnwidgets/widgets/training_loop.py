@@ -1,5 +1,5 @@
 """How a widget trains while it is shown: chunks of epochs on the kernel's event loop, one chunk
-per drawn frame (Playground and Sweep).
+per drawn frame (``TrainingWidget``, the base of the Playground and the Sweep).
 
 The loop is an asyncio task on the kernel's main event loop, so the kernel handles the browser's
 messages between chunks. JupyterLab may deliver those on a subshell thread while the main thread
@@ -9,11 +9,16 @@ runs a cell; a task started from there still goes to the main loop.
 import asyncio
 import numbers
 import threading
+import time
 
 import numpy as np
+import traitlets
 
+from .. import checks, spec
 from ..engine.playground import CHUNK_EPOCHS
+from ._base import FrontEndWidget
 from ._throttle import Throttle
+from .frame_pacer import FramePacer
 
 ACK_POLL_S = 0.004  # acknowledgements may arrive on another thread: polled, not awaited
 COMPILE_SUSPECT_S = 0.25  # a first chunk slower than this compiled, and says nothing of speed
@@ -79,12 +84,116 @@ class ChunkSizer:
             self.seconds_per_epoch = 0.7 * self.seconds_per_epoch + 0.3 * per_epoch
 
 
-class PlayControls:
-    """The buttons and frames of a widget that trains. It has `playing`, `_pacer` (FramePacer),
-    `_train(epochs)`, `_play_loop()`, `_can_train()`, `_sync_figures()` (sets the live-state
-    traits), `_frame_traits()` (a frame's binary traits), `_lock`, and `_task` and `_main_loop`."""
+class TrainingWidget(FrontEndWidget):
+    """A widget that trains in the kernel while its view draws: Play, Pause, Step and the frames.
 
-    _figures_throttle = None
+    The Playground and the Sweep are both one. A subclass implements ``_train(epochs)`` (train
+    that many epochs now, under ``_lock``; returns how many ran), ``_can_train()``,
+    ``_sync_figures()`` (set the live-state traits) and ``_frame_traits()`` (a frame's binary
+    traits, by name), and sets ``CHUNK_TARGET_S``, the time one chunk of epochs should take
+    while playing. ``_play_chunk`` and ``_play_ended`` may be extended.
+
+    Training runs as an asyncio task on the kernel's loop, one chunk of epochs per drawn frame,
+    so the notebook stays usable. JupyterLab may deliver the browser's messages on a subshell
+    thread while the main thread runs a cell, so everything that swaps or trains holds ``_lock``.
+    """
+
+    CHUNK_TARGET_S = 0.006
+
+    playing = traitlets.Bool(False, help="whether training runs; Play and Pause set it").tag(
+        sync=True
+    )
+    epochs_per_frame = traitlets.Int(0, help="epochs per drawn frame; 0 is auto").tag(sync=True)
+    epoch = traitlets.Int(0, help="epochs trained").tag(sync=True)
+    _frame = traitlets.Int(0).tag(sync=True)
+
+    def __init__(self, **kwargs):
+        self._lock = threading.RLock()
+        self._pacer = FramePacer()
+        self._task = None
+        self._main_loop = running_loop()  # the kernel's, when made in a cell
+        self._stale = True  # the frame traits lag the training
+        self._figures_throttle = Throttle(FIGURES_INTERVAL_S)
+        super().__init__(**kwargs)
+
+    @traitlets.validate("epochs_per_frame")
+    def _check_epochs_per_frame(self, proposal):
+        low, high = spec.EPOCHS_PER_FRAME_RANGE
+        try:
+            return checks.integer("epochs_per_frame", proposal["value"], low, high)
+        except (TypeError, ValueError) as error:
+            raise traitlets.TraitError(str(error)) from None
+
+    @traitlets.observe("playing")
+    def _on_playing(self, change):
+        if change["new"]:
+            self._start()
+
+    def play(self):
+        """Start training; returns at once, and training goes on while the notebook is used.
+
+        Raises:
+            RuntimeError: No kernel event loop runs here (a plain script): use ``step``.
+        """
+        self.playing = True
+
+    def pause(self):
+        """Stop training after the current chunk of epochs."""
+        self.playing = False
+
+    def step(self, epochs: int = 1):
+        """Train now, at the engine's full speed (pauses first if playing).
+
+        Args:
+            epochs: How many epochs, 1 or more.
+
+        Raises:
+            ValueError: ``epochs`` is not an int of 1 or more.
+        """
+        if isinstance(epochs, bool) or not isinstance(epochs, numbers.Integral) or epochs < 1:
+            raise ValueError(f"epochs must be an int >= 1, got {epochs!r}")
+        self.playing = False
+        self._train(int(epochs))
+        self._publish(force=True)
+
+    def _start(self):
+        """Start the play loop on the kernel's event loop, unless it runs or cannot train."""
+        if not self._can_train():
+            self.playing = False
+            return
+        if self._task is not None and not self._task.done():
+            return
+        try:
+            self._task, self._main_loop = start_on_kernel_loop(self._play_loop, self._main_loop)
+        except RuntimeError:
+            self.playing = False
+            raise
+
+    async def _play_loop(self):
+        sizer = ChunkSizer(self.CHUNK_TARGET_S)
+        try:
+            while self.playing and self._can_train():
+                # Each chunk makes one frame: wait until the browser can take it.
+                if not await wait_for_frame_slot(self._pacer, lambda: self.playing):
+                    break
+                if not self._play_chunk(sizer):
+                    break
+                self._publish()
+                await asyncio.sleep(YIELD_S)
+        finally:
+            self._task = None
+            self._play_ended()
+            self._publish(force=True)  # the last frame always goes out
+
+    def _play_chunk(self, sizer: ChunkSizer) -> bool:
+        """Train one chunk while playing, sized by `sizer`; returns whether to go on."""
+        start = time.perf_counter()
+        done = self._train(sizer.epochs(self.epochs_per_frame))
+        sizer.measured(time.perf_counter() - start, done)
+        return done > 0
+
+    def _play_ended(self):
+        """Called once the play loop stops."""
 
     def _publish(self, force: bool = False, unviewed: bool = False):
         """Send a frame, with the live state, if a view can take one (or `force`).
@@ -105,37 +214,18 @@ class PlayControls:
             self._stale = False
             return
         self._stale = True
-        if self._figures_throttle is None:
-            self._figures_throttle = Throttle(FIGURES_INTERVAL_S)
         if force or self._figures_throttle.ready():
             with self.hold_sync():
                 self._sync_figures()
             self._figures_throttle.mark()
 
-    def play(self):
-        """Start training; returns at once, and training goes on while the notebook is used."""
-        self.playing = True
+    def _frame_drawn(self, content: dict):
+        """A view drew a frame: it may take another, and a stale still frame goes out now."""
+        self._pacer.acknowledge(content.get("frame"))
+        if self._stale and not self.playing:
+            self._publish(force=True)
 
-    def pause(self):
-        self.playing = False
-
-    def step(self, epochs: int = 1):
-        """Train `epochs` epochs now, at the engine's full speed (pauses first if playing)."""
-        if isinstance(epochs, bool) or not isinstance(epochs, numbers.Integral) or epochs < 1:
-            raise ValueError(f"epochs must be an int >= 1, got {epochs!r}")
-        self.playing = False
-        self._train(int(epochs))
-        self._publish(force=True)
-
-    def _start(self):
-        """Start the play loop on the kernel's event loop, unless it runs or cannot train."""
-        if not self._can_train():
-            self.playing = False
-            return
-        if self._task is not None and not self._task.done():
-            return
-        try:
-            self._task, self._main_loop = start_on_kernel_loop(self._play_loop, self._main_loop)
-        except RuntimeError:
-            self.playing = False
-            raise
+    def _repr_mimebundle_(self, **kwargs):
+        if self._stale:
+            self._publish(force=True, unviewed=True)
+        return super()._repr_mimebundle_(**kwargs)

@@ -14,6 +14,7 @@ import numpy as np
 import traitlets
 
 from ..model.callbacks import Callback
+from . import binary
 from ._base import FrontEndWidget
 from ._following import FollowsTraining, playground_or_model
 from ._model_info import (
@@ -41,13 +42,29 @@ class TransformView(FollowsTraining, FrontEndWidget, Callback):
     ``TransformView(playground)`` uses the Playground's network, its points and its square
     [-6, 6]², and follows it live as it trains; its features must be exactly x1, x2.
 
-    ``layer``: one layer (index into ``model.layers`` or name; for a Playground, 0 is the first
-    hidden layer) to show alone: its input, then its stages. ``grid``: points per side of the
-    grid (41). ``units``: which units of layers wider than 3 to show, ``(i, j)`` or
-    ``(i, j, k)`` for every such layer, or ``{layer: (i, j, k)}``; by default the first 3.
-
     The last hidden layer's final stage carries the output's decision line (w·h + b = 0 in the
     shown units), drawn there: the classes it separates by a straight line.
+
+    Args:
+        model_or_playground: A `Sequential` with 2 inputs and Dense layers, or a `Playground`
+            whose features are exactly x1, x2.
+        X: For a model, the data points, (n, 2); the square then covers them. Not for a
+            Playground, which brings its own.
+        y: Their classes, given with ``X``.
+        layer: One layer to show alone, its input then its stages: an index into
+            ``model.layers`` or a name (for a Playground, 0 is the first hidden layer).
+        grid: Points per side of the grid.
+        units: Which units of layers wider than 3 to show: ``(i, j)`` or ``(i, j, k)`` for every
+            such layer, or ``{layer: (i, j, k)}``; by default the first 3.
+        max_points: More data points are shown through a fixed random sample of this many.
+        **kwargs: Passed to the widget (e.g. ``size``, the plot's width in CSS pixels).
+
+    Raises:
+        TypeError: If the source is neither a model nor a Playground, or ``grid`` or
+            ``max_points`` is not an int.
+        ValueError: If ``grid`` or ``max_points`` is out of range, the model does not take 2
+            inputs, ``X`` and ``y`` come alone or with a Playground, or the network, layer or
+            units cannot be shown.
     """
 
     _view = traitlets.Unicode("transform_view").tag(sync=True)
@@ -122,10 +139,13 @@ class TransformView(FollowsTraining, FrontEndWidget, Callback):
 
     @property
     def stages(self) -> list[dict]:
-        """Every stage: its name, kind, layer, units and points ``(points, dims)`` float32,
-        in the order of the index (grid, then origin, î, ĵ, then the data)."""
+        """Every stage: its name, kind, layer, units and points.
+
+        Points are ``(points, dims)`` float32, in the order of the index (grid, then origin, î,
+        ĵ, then the data).
+        """
         index = self._index
-        values = np.frombuffer(self._stages, dtype=np.float32)
+        values = binary.read_float32(self._stages)
         count = index["grid"] ** 2 + index["basis"] + index["points"]
         out = []
         for entry in index["stages"]:
@@ -247,8 +267,8 @@ class TransformView(FollowsTraining, FrontEndWidget, Callback):
     def _publish(self, index, values, labels, names) -> None:
         with self.hold_sync():
             self._index = index
-            self._stages = values.tobytes()
-            self._labels = labels.tobytes()
+            self._stages = binary.float32(values)
+            self._labels = binary.uint8(labels)
             self.classes = names
             if self.stage >= len(index["stages"]):
                 self.stage = len(index["stages"]) - 1

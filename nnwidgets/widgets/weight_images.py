@@ -7,6 +7,7 @@ import numpy as np
 import traitlets
 
 from ..model.callbacks import Callback
+from . import binary
 from ._base import FrontEndWidget
 from ._model_info import dense_weights, input_features, layer_index
 from ._throttle import Throttle
@@ -20,13 +21,23 @@ class WeightImages(FrontEndWidget, Callback):
     ``shape`` (row-major, as ``W[:, j].reshape(shape)``), in the Playground's diverging colours:
     orange negative, grey zero, blue positive.
 
-    ``scale="unit"`` (default): each image spans its own ±max|w|, so every unit's pattern shows;
-    ``scale="shared"``: one ±max|w| over all units drawn, so images compare. ``shape``: default,
-    the model's input shape when it is 2-D (28×28), else a square when the inputs make one.
-    ``layer``: index or name; a layer without weights (Flatten) stands for the next layer with
-    weights, so ``layer=0`` of Flatten → Dense(256) → Dense(10) draws the 256 units.
-    ``max_units``: the first this many units are drawn, with a note saying how many there are.
     As a ``fit`` callback it follows the training (≤ 10 updates a second).
+
+    Args:
+        model: A `Sequential` model.
+        layer: Index or name; a layer without weights (Flatten) stands for the next layer with
+            weights, so ``layer=0`` of Flatten → Dense(256) → Dense(10) draws the 256 units.
+        shape: (rows, cols) of each image; by default the model's input shape when it is 2-D
+            (28×28), else a square when the inputs make one.
+        scale: "unit": each image spans its own ±max|w|, so every unit's pattern shows;
+            "shared": one ±max|w| over all units drawn, so images compare.
+        max_units: The first this many units are drawn, with a note saying how many there are.
+        **kw: Passed to the widget (e.g. ``cell``, an image's size in CSS pixels).
+
+    Raises:
+        TypeError: If `layer` is neither an index nor a name, or `max_units` is not an int.
+        ValueError: If no layer from `layer` on has weights, `shape` does not fit the weights,
+            `scale` is unknown, or `max_units` is below 1.
     """
 
     _view = traitlets.Unicode("weight_images").tag(sync=True)
@@ -109,15 +120,26 @@ class WeightImages(FrontEndWidget, Callback):
         scaled = np.clip(images / maxima[:, None, None], -1, 1)
         scaled = np.nan_to_num(scaled, nan=0.0)
         with self.hold_sync():
-            self._images = np.rint((scaled + 1) * 127.5).astype(np.uint8).tobytes()
-            self._maxima = maxima.tobytes()
+            self._images = binary.quantized(scaled)
+            self._maxima = binary.float32(maxima)
         self._throttle.mark()
 
     def on_epoch_end(self, epoch, logs=None) -> None:
+        """Redraw after an epoch (about 10 times a second at most).
+
+        Args:
+            epoch: The epoch just run, counted from 0.
+            logs: Unused.
+        """
         if self._throttle.ready():
             self.refresh()
 
     def on_train_end(self, logs=None) -> None:
+        """Redraw the weights as training left them.
+
+        Args:
+            logs: Unused.
+        """
         self.refresh()
 
 

@@ -264,8 +264,8 @@ def test_links_and_dicts_carry_the_playground():
         np.testing.assert_array_equal(W, W2)
         np.testing.assert_array_equal(b, b2)
     assert copy.train_loss == pytest.approx(pg.train_loss)
-    with pytest.raises(ValueError, match="batchSize"):
-        nw.Playground(batch_size=64).to_url()
+    # every Playground has a link: the original reads any batch size from one
+    assert nw.Playground.from_url(nw.Playground(batch_size=64).to_url()).batch_size == 64
     with pytest.raises(ValueError, match="unknown configuration keys"):
         nw.Playground.from_dict({"config": {"turbo": True}})
 

@@ -6,7 +6,7 @@ import traitlets
 
 import nnwidgets as nw
 from nnwidgets.data.playground import playground_split
-from nnwidgets.widgets.playground_run import THUMBNAIL_RESOLUTION
+from nnwidgets.widgets.playground.run import THUMBNAIL_RESOLUTION
 
 
 def click(pg, kind, **content):

@@ -10,7 +10,7 @@ import pytest
 
 import nnwidgets as nw
 from nnwidgets.widgets._base import FRONT_END
-from nnwidgets.widgets.playground_recording import MAX_SNAPSHOTS, Recording, Snapshot
+from nnwidgets.widgets.playground.recording import MAX_SNAPSHOTS, Recording, Snapshot
 
 
 def record(recording: Recording, epochs: range) -> list[int]:

@@ -124,7 +124,7 @@ def test_a_frame_holds_every_map_and_curve():
     maps = np.frombuffer(sweep._maps, np.uint8).reshape(3, -1)
     expected = engine.quantized_neuron_maps(
         [{"W": W, "b": b} for W, b in sweep.weights(2)],
-        nw.widgets.playground_run.grid_features(("x1", "x2"), MAP_RESOLUTION),
+        nw.widgets.playground.run.grid_features(("x1", "x2"), MAP_RESOLUTION),
         "tanh",
         "tanh",
     )

@@ -5,16 +5,15 @@ the original would reset (a new shape, activation, regularisation, batch size or
 it while the learning rate changes or a weight is edited.
 """
 
-import copy
 from typing import NamedTuple
 
 import jax
 import numpy as np
 
-from .. import engine
-from ..data.features import FEATURES, feature_matrix, grid_points
-from ..data.playground import generate, split_train_test
-from ..data.random import SeededRandom
+from ... import engine
+from ...data.features import FEATURES, feature_matrix, grid_points
+from .. import binary
+from .points import Points
 
 # The output view's resolution: the original's 100 × 100 samples.
 OUTPUT_RESOLUTION = 100
@@ -26,21 +25,6 @@ THUMBNAIL_RESOLUTION = 24
 PAD_ROWS = 256
 # Rows of the loss chart: about one per pixel of its width.
 LOSS_CURVE_POINTS = 400
-
-
-class Points(NamedTuple):
-    """2-D points and their labels (±1) or targets, training points first."""
-
-    X_train: np.ndarray  # (n, 2) float64
-    y_train: np.ndarray  # (n,)
-    X_test: np.ndarray  # (m, 2)
-    y_test: np.ndarray
-
-    def as_rows(self) -> np.ndarray:
-        """float32 (n + m, 3) rows [x1, x2, label], as the front end draws them."""
-        X = np.concatenate([self.X_train, self.X_test])
-        y = np.concatenate([self.y_train, self.y_test])
-        return np.column_stack([X, y]).astype(np.float32)
 
 
 class Network(NamedTuple):
@@ -99,14 +83,46 @@ def loss_and_accuracy(out, targets, classification: bool) -> tuple[float, float]
     return loss, float(np.mean((out >= 0) == (targets > 0))) if classification else np.nan
 
 
-def quantize(values) -> np.ndarray:
-    """Values as the colour scale's bytes: round((clip(v, -1, 1) + 1) · 127.5)."""
-    return np.rint((np.clip(values, -1, 1) + 1) * 127.5).astype(np.uint8)
+def initial_params(network: Network, random, init_zero: bool = False) -> list[dict]:
+    """The weights a new Playground starts with.
+
+    Args:
+        network: The network.
+        random: The seeded stream to draw from (see ``points.weight_stream``).
+        init_zero: Start every weight and bias at 0 instead, as the original's ``initZero``.
+
+    Returns:
+        The parameters, a ``{"W", "b"}`` dict per layer, input side first.
+    """
+    params = engine.init_playground_params(network.sizes, random=random)
+    if init_zero:
+        params = [{"W": np.zeros_like(p["W"]), "b": np.zeros_like(p["b"])} for p in params]
+    return params
+
+
+def network_inputs(points: Points, features: tuple) -> tuple:
+    """What the engine trains on: the points' features and their labels, train then test.
+
+    Args:
+        points: The points.
+        features: The input features, in FEATURES order.
+
+    Returns:
+        ``(X_train, y_train, X_test, y_test)``: float32 features (rows, len(features)) and
+        float32 labels or targets.
+    """
+    empty = np.zeros((0, len(features)), np.float32)
+    return (
+        feature_matrix(points.X_train, features),
+        np.asarray(points.y_train, np.float32),
+        feature_matrix(points.X_test, features) if len(points.X_test) else empty,
+        np.asarray(points.y_test, np.float32),
+    )
 
 
 def feature_maps(resolution: int) -> bytes:
     """Every feature's map over the plane, FEATURES order, as the front end draws input nodes."""
-    return quantize(grid_features(FEATURES, resolution).T).tobytes()
+    return binary.quantized(grid_features(FEATURES, resolution).T)
 
 
 class PlaygroundRun:
@@ -122,10 +138,7 @@ class PlaygroundRun:
         self, network: Network, points: Points, random=None, init_zero=False, padded=False
     ):
         self.network = network
-        params = engine.init_playground_params(network.sizes, random=random)
-        if init_zero:
-            params = [{"W": np.zeros_like(p["W"]), "b": np.zeros_like(p["b"])} for p in params]
-        self.state = engine.init_state(params)
+        self.state = engine.init_state(initial_params(network, random, init_zero))
         self.padded = padded
         self.epoch = 0
         self.diverged = False
@@ -135,14 +148,7 @@ class PlaygroundRun:
     def replace_points(self, points: Points) -> None:
         """Train on `points` from now on, keeping the weights and the history."""
         self.points = points
-        self.inputs = (
-            feature_matrix(points.X_train, self.network.features),
-            np.asarray(points.y_train, np.float32),
-            feature_matrix(points.X_test, self.network.features)
-            if len(points.X_test)
-            else np.zeros((0, len(self.network.features)), np.float32),
-            np.asarray(points.y_test, np.float32),
-        )
+        self.inputs = network_inputs(points, self.network.features)
         self._figures = self._evaluate()
 
     @property
@@ -249,7 +255,7 @@ class PlaygroundRun:
         rows = self.history_rows()
         if len(rows) > points:
             rows = rows[np.unique(np.linspace(0, len(rows) - 1, points).round().astype(int))]
-        return np.ascontiguousarray(rows[:, :3], np.float32).tobytes()
+        return binary.float32(rows[:, :3])
 
     # weights ------------------------------------------------------------------------------------
 
@@ -263,7 +269,7 @@ class PlaygroundRun:
         parts = []
         for W, b in self.weights():
             parts += [W.ravel(), b]
-        return np.concatenate(parts).astype(np.float32).tobytes()
+        return binary.float32(np.concatenate(parts))
 
     def set_weights(self, weights) -> None:
         """Replace every weight (list of (W, b) as `weights()` gives); shapes already checked."""
@@ -288,11 +294,11 @@ class PlaygroundRun:
         output view: the output neuron's map, or with classes every class' map in turn."""
         if neuron in FEATURES:
             values = grid_features((neuron,), resolution)[:, 0]
-            return quantize(values).tobytes()
+            return binary.quantized(values)
         maps = self.neuron_maps(resolution)
         if neuron is None:
-            return maps[sum(self.network.hidden) :].tobytes()
-        return maps[self.neuron_row(neuron)].tobytes()
+            return binary.uint8(maps[sum(self.network.hidden) :])
+        return binary.uint8(maps[self.neuron_row(neuron)])
 
     def neuron_row(self, neuron: str | None) -> int:
         """Row of `neuron` ("layer:index", "output", "output:k"; None is the output) in
@@ -314,24 +320,3 @@ class PlaygroundRun:
         if not (1 <= layer <= len(hidden) and 0 <= index < hidden[layer - 1]):
             raise ValueError(f"no neuron {neuron!r} in a network of hidden layers {list(hidden)}")
         return sum(hidden[: layer - 1]) + index
-
-
-# Generating points walks the seeded stream in Python (~10 ms for 500 points); moving a slider
-# back and forth revisits the same few settings, so the latest ones are kept.
-_POINTS_CACHE: dict = {}
-_POINTS_CACHE_SIZE = 32
-
-
-def seeded_points(
-    dataset: str, noise: float, train_ratio: float, seed, classes: int = 2
-) -> tuple[Points, object]:
-    """A generator's points, split, and the seeded stream left where the original draws weights."""
-    key = (dataset, noise, seed, classes)
-    if key not in _POINTS_CACHE:
-        rng = SeededRandom(seed)
-        X, y = generate(dataset, noise, rng, classes=classes)
-        if len(_POINTS_CACHE) >= _POINTS_CACHE_SIZE:
-            _POINTS_CACHE.pop(next(iter(_POINTS_CACHE)))
-        _POINTS_CACHE[key] = (X, y, rng)
-    X, y, rng = _POINTS_CACHE[key]
-    return Points(*split_train_test(X, y, train_ratio)), copy.deepcopy(rng).random

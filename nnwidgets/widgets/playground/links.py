@@ -4,13 +4,14 @@
 ``playground_url(config)`` writes the link back, key for key as the original writes it, so that a
 link the original made comes out unchanged, save for what the list below says is not kept.
 
-Each value is checked and a bad one raises a ``ValueError`` naming our argument, the link's key,
-the value given and what is allowed. The limits are the original's controls: noise 0-50,
-train_ratio 10-90, batch_size 1-30, 0-6 hidden layers of 1-8 neurons, at least one feature on.
-Learning and regularization rates may be any finite number above zero (at or above zero for the
-regularization rate): the original's menus offer 0.00001 to 10, but it reads any number from a
-link. The same checks hold in both directions, so ``parse_playground_url(playground_url(c)) == c``
-for every ``c`` that ``parse_playground_url`` returns.
+Each value is checked by the same rule as the Playground's own setting (``settings.py``), with
+the same message and the link's key added; the limits are the Playground's hard caps
+(``nnwidgets.spec``), so every Playground has a link and every link a Playground. The original's
+controls offer narrower ranges (noise 0-50, train_ratio 10-90, batch_size 1-30, 6 hidden layers
+of 8 neurons), but it reads any number from a link. A value that is not a number or a boolean
+where one belongs raises ``ValueError`` when read from a link. The same checks hold in both
+directions, so ``parse_playground_url(playground_url(c)) == c`` for every ``c`` that
+``parse_playground_url`` returns.
 
 How a link is read, and where we depart from the original:
 
@@ -31,15 +32,15 @@ How a link is read, and where we depart from the original:
   contain white space, ``&``, ``=`` or ``#``.
 """
 
-import math
-import numbers
 import re
 import warnings
 from decimal import Decimal
 from types import MappingProxyType
 
-from ..data.features import FEATURE_OF_URL_NAME, FEATURES, URL_NAME_OF, check_feature_names
-from ..data.playground import DATASETS, PROBLEM_OF
+from ... import spec
+from ...data.features import FEATURE_OF_URL_NAME, FEATURES, URL_NAME_OF
+from ...data.playground import DATASETS, PROBLEM_OF
+from . import settings
 
 # the original's State defaults, under our names
 DEFAULTS = MappingProxyType(
@@ -62,9 +63,6 @@ DEFAULTS = MappingProxyType(
         "hide": (),
     }
 )
-
-MAX_HIDDEN_LAYERS = 6
-MAX_NEURONS_PER_LAYER = 8
 
 # the original's State.PROPS, in the order its serialize() writes them
 _URL_KEYS = (
@@ -142,10 +140,8 @@ _URL_KEY_OF = {
     **URL_NAME_OF,
 }
 
-_ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
-_PROBLEMS = ("classification", "regression")
-_ACTIVATION_OF_URL_NAME = {name: name for name in _ACTIVATIONS}
-_PROBLEM_OF_URL_NAME = {name: name for name in _PROBLEMS}
+_ACTIVATION_OF_URL_NAME = {name: name for name in spec.ACTIVATIONS}
+_PROBLEM_OF_URL_NAME = {name: name for name in spec.PROBLEMS}
 _REGULARIZATION_OF_URL_NAME = {"none": None, "L1": "l1", "L2": "l2"}
 _URL_NAME_OF_REGULARIZATION = {"l1": "L1", "l2": "L2"}  # None is not written, as in the original
 _CLASSIFICATION_DATASET_OF_URL_NAME = {
@@ -158,8 +154,6 @@ _URL_NAME_OF_REGRESSION_DATASET = {
 
 # what JavaScript's unary + reads as a decimal number, once the text is trimmed
 _DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-# characters that would end a value or the link, or that a browser would percent-encode
-_NOT_IN_SEED = re.compile(r"[\s&=#]")
 
 
 def parse_playground_url(url: str) -> dict:
@@ -206,7 +200,10 @@ def parse_playground_url(url: str) -> dict:
         "init_zero": _read(text, "initZero", _read_boolean, _label("init_zero")),
         "hide": _hide_from_link(text),
     }
-    return _checked_config({name: value for name, value in found.items() if value is not None})
+    try:
+        return _checked_config({name: value for name, value in found.items() if value is not None})
+    except TypeError as error:  # a link holds text: a number where a list belongs is a bad value
+        raise ValueError(str(error)) from None
 
 
 def playground_url(config: dict, base: str = "https://playground.tensorflow.org/") -> str:
@@ -319,110 +316,36 @@ def _checked_config(config: dict) -> dict:
         raise ValueError(f"config keys must be among {known}, got {', '.join(map(repr, unknown))}")
     # without a problem the dataset decides it, so that {"dataset": "plane"} is a regression
     config = {**DEFAULTS, "problem": None, **config}
-    dataset = _one_of(config["dataset"], "dataset", DATASETS)
-    return {
-        "dataset": dataset,
-        "problem": _problem(config["problem"], dataset),
-        "noise": _whole_number(config["noise"], "noise", 0, 50),
-        "train_ratio": _whole_number(config["train_ratio"], "train_ratio", 10, 90),
-        "batch_size": _whole_number(config["batch_size"], "batch_size", 1, 30),
-        "features": _features(config["features"]),
-        "hidden": _hidden(config["hidden"]),
-        "activation": _one_of(config["activation"], "activation", _ACTIVATIONS),
-        "learning_rate": _rate(config["learning_rate"], "learning_rate", zero_allowed=False),
-        "regularization": _one_of(config["regularization"], "regularization", (None, "l1", "l2")),
-        "regularization_rate": _rate(
-            config["regularization_rate"], "regularization_rate", zero_allowed=True
-        ),
-        "seed": _seed(config["seed"]),
-        "show_test_data": _boolean(config["show_test_data"], "show_test_data"),
-        "discretize": _boolean(config["discretize"], "discretize"),
-        "init_zero": _boolean(config["init_zero"], "init_zero"),
-        "hide": _hide(config["hide"]),
+    checked = {
+        name: _checked(name, config[name]) for name in DEFAULTS if name not in ("problem", "hide")
     }
+    checked["problem"] = _problem(config["problem"], checked["dataset"])
+    checked["features"], checked["hidden"] = tuple(checked["features"]), tuple(checked["hidden"])
+    if isinstance(checked["seed"], int):
+        checked["seed"] = str(checked["seed"])  # a link holds text
+    checked["hide"] = _hide(config["hide"])
+    return {name: checked[name] for name in DEFAULTS}
 
 
-def _one_of(value, name: str, allowed: tuple):
-    if value not in allowed:
-        choices = ", ".join(map(repr, allowed))
-        raise ValueError(f"{_label(name)} must be one of {choices}, got {value!r}")
-    return value
+def _checked(name: str, value):
+    """``value`` by setting ``name``'s rule, its message naming the link's key too."""
+    try:
+        return settings.check(name, value)
+    except (TypeError, ValueError) as error:
+        raise type(error)(f"{error} (in the link: {_URL_KEY_OF[name]})") from None
 
 
 def _problem(problem, dataset: str) -> str:
     # the original has a separate dataset list per problem, so the dataset settles it
     if problem is None:
         return PROBLEM_OF[dataset]
-    problem = _one_of(problem, "problem", _PROBLEMS)
+    problem = _checked("problem", problem)
     if problem != PROBLEM_OF[dataset]:
         raise ValueError(
-            f"{_label('problem')} must be {PROBLEM_OF[dataset]!r} or None for the "
-            f"{dataset!r} dataset, got {problem!r}"
+            f"problem must be {PROBLEM_OF[dataset]!r} or None for the {dataset!r} dataset, got "
+            f"{problem!r} (in the link: problem)"
         )
     return problem
-
-
-def _real(value, name: str, allowed: str):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{_label(name)} must be {allowed}, got {value!r} ({type(value).__name__})")
-    if not math.isfinite(value):
-        raise ValueError(f"{_label(name)} must be {allowed}, got {value!r}")
-    return value
-
-
-def _whole_number(value, name: str, low: int, high: int) -> int:
-    allowed = f"a whole number from {low} to {high}"
-    value = _real(value, name, allowed)
-    if value != int(value) or not low <= value <= high:
-        raise ValueError(f"{_label(name)} must be {allowed}, got {value!r}")
-    return int(value)
-
-
-def _rate(value, name: str, zero_allowed: bool) -> float:
-    allowed = "a finite number " + ("of 0 or more" if zero_allowed else "above 0")
-    value = _real(value, name, allowed)
-    if value < 0 or (value == 0 and not zero_allowed):
-        raise ValueError(f"{_label(name)} must be {allowed}, got {value!r}")
-    return float(value)
-
-
-def _boolean(value, name: str) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError(f"{_label(name)} must be True or False, got {value!r}")
-    return value
-
-
-def _features(features) -> tuple[str, ...]:
-    try:
-        names = check_feature_names(features)
-    except (TypeError, ValueError) as error:
-        raise type(error)(f"{_label('features')}: {error}") from None
-    return tuple(name for name in FEATURES if name in names)
-
-
-def _hidden(hidden) -> tuple[int, ...]:
-    if isinstance(hidden, str) or not hasattr(hidden, "__iter__"):
-        raise TypeError(f"{_label('hidden')} must be a sequence of layer sizes, got {hidden!r}")
-    sizes = tuple(hidden)
-    if len(sizes) > MAX_HIDDEN_LAYERS:
-        raise ValueError(
-            f"{_label('hidden')} must have at most {MAX_HIDDEN_LAYERS} layers, "
-            f"got {len(sizes)}: {sizes!r}"
-        )
-    return tuple(_whole_number(size, "hidden", 1, MAX_NEURONS_PER_LAYER) for size in sizes)
-
-
-def _seed(seed) -> str | None:
-    allowed = "None, an int or a text without white space, '&', '=' or '#'"
-    if seed is None:
-        return None
-    if isinstance(seed, numbers.Integral) and not isinstance(seed, bool):
-        return str(int(seed))
-    if not isinstance(seed, str):
-        raise TypeError(f"{_label('seed')} must be {allowed}, got {seed!r}")
-    if not seed or _NOT_IN_SEED.search(seed):
-        raise ValueError(f"{_label('seed')} must be {allowed}, got {seed!r}")
-    return seed
 
 
 def _hide(controls) -> tuple[str, ...]:

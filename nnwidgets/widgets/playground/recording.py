@@ -1,5 +1,5 @@
 """A handful of moments of one Playground run, kept as it trains, for a page that replays it
-without a kernel (playground_html.py).
+without a kernel (replay_page.py).
 
 A ``Recording`` keeps snapshots of the live state: the frame traits the browser draws and the
 figures shown beside them. It keeps fewer than ``MAX_SNAPSHOTS``, spread over the run: when full,

@@ -1,7 +1,7 @@
 """A Playground's training as one web page that replays it without a kernel or a network.
 
 The page holds everything inline: the front-end bundle, the widget's static state and a recording
-(playground_recording.py). It runs the real Playground view against a stand-in for the widget's
+(recording.py). It runs the real Playground view against a stand-in for the widget's
 model that plays the recorded snapshots, interpolated in between (js/src/replay.ts).
 """
 
@@ -14,7 +14,7 @@ from string import Template
 
 import anywidget
 
-from ._base import FRONT_END
+from .._base import FRONT_END
 
 REPLAY_FORMAT = "nnwidgets.PlaygroundReplay"
 REPLAY_VERSION = 1

@@ -7,7 +7,9 @@ sets to ≥ 95 % test accuracy and the regression sets under 0.01 test loss with
 
 from types import MappingProxyType
 
-ALL_FEATURES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)")
+from ... import spec
+
+ALL_FEATURES = spec.FEATURES
 
 PRESETS = MappingProxyType(
     {
@@ -28,7 +30,17 @@ PRESETS = MappingProxyType(
 
 
 def preset_config(name: str) -> dict:
-    """The configuration of preset `name` (a data set's name); ValueError naming the presets."""
+    """The configuration of a preset.
+
+    Args:
+        name: A data set's name, one of ``PRESETS``.
+
+    Returns:
+        The Playground's arguments for that preset, ``dataset`` included.
+
+    Raises:
+        ValueError: ``name`` is no preset; the message lists them.
+    """
     if name not in PRESETS:
         names = ", ".join(repr(n) for n in PRESETS)
         raise ValueError(f"preset must be one of {names}, got {name!r}")
