@@ -1,64 +1,12 @@
 // The ActivationGallery: the activation functions side by side, each a small chart of its curve
-// with its name and formula; and `drawActivationCurve`, the chart the Perceptron draws too.
+// (activation_curve.ts, as the Perceptron draws it) with its name and formula.
 
 import type { AnyModel } from "@anywidget/types";
-import { drawFrame, makeAxes, type Axes, type Box } from "./axes";
-import { element, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";
-import {
-  ACTIVATION_INFO,
-  type Activation,
-  curvePoints,
-  curveRange,
-  isActivation,
-} from "./perceptron_maths";
+import { Lifetime } from "../shared/lifetime";
+import { drawActivationCurve } from "./activation_curve";
+import { element, injectViewStyles, readTheme, Surface, type Theme } from "./kit";
+import { ACTIVATION_INFO, isActivation } from "./perceptron_maths";
 import type { Extent } from "./scales";
-import { niceTicks } from "./scales";
-
-/** The accent the curves are drawn in: the Playground's blue, lighter on a dark theme. */
-export function curveColor(theme: Theme): string {
-  return theme.dark ? "#3d9ad6" : "#0877bd";
-}
-
-/** A chart of f over `domain`: frame, the z = 0 line, the curve; returns its axes and box. */
-export function drawActivationCurve(
-  context: CanvasRenderingContext2D,
-  theme: Theme,
-  name: Activation,
-  domain: Extent,
-  box: Box,
-  options: { labels?: { x?: string; y?: string }; color?: string; lineWidth?: number; ticks?: number } = {},
-): Axes {
-  const range = curveRange(name, domain);
-  const axes = makeAxes(box, domain, range);
-  const ticks = options.ticks ?? 5;
-  drawFrame(context, theme, box, axes, niceTicks(domain.lo, domain.hi, ticks), niceTicks(range.lo, range.hi, 4), options.labels);
-  context.save();
-  context.beginPath();
-  context.rect(box.left, box.top, box.right - box.left, box.bottom - box.top);
-  context.clip();
-  // The axes through 0, a little stronger than the grid.
-  context.strokeStyle = theme.strong;
-  context.lineWidth = 1;
-  context.beginPath();
-  context.moveTo(Math.round(axes.x(0)) + 0.5, box.top);
-  context.lineTo(Math.round(axes.x(0)) + 0.5, box.bottom);
-  if (range.lo < 0 && range.hi > 0) {
-    context.moveTo(box.left, Math.round(axes.y(0)) + 0.5);
-    context.lineTo(box.right, Math.round(axes.y(0)) + 0.5);
-  }
-  context.stroke();
-  context.strokeStyle = options.color ?? curveColor(theme);
-  context.lineWidth = options.lineWidth ?? 2.25;
-  context.lineJoin = "round";
-  context.beginPath();
-  curvePoints(name, domain).forEach(([z, y], k) => {
-    if (k === 0) context.moveTo(axes.x(z), axes.y(y));
-    else context.lineTo(axes.x(z), axes.y(y));
-  });
-  context.stroke();
-  context.restore();
-  return axes;
-}
 
 export interface ActivationGalleryState {
   activations: string[];
@@ -75,7 +23,9 @@ export function renderActivationGallery({
   el: HTMLElement;
 }): () => void {
   injectViewStyles();
+  const life = new Lifetime();
   const root = element("div", "nnw-v nnw-v-gallery");
+  life.add(() => root.remove());
   const title = element("p", "nnw-v-title", "Activation functions");
   const note = element("p", "nnw-v-note", "Each turns a neuron's net input z = w·x + b into its output y = f(z).");
   const grid = element("div", "nnw-v-gallery-grid");
@@ -84,6 +34,7 @@ export function renderActivationGallery({
 
   let theme: Theme = readTheme(root);
   let surfaces: Surface[] = [];
+  life.add(() => surfaces.forEach((surface) => surface.destroy()));
 
   const build = () => {
     for (const surface of surfaces) surface.destroy();
@@ -115,20 +66,11 @@ export function renderActivationGallery({
     root.dataset.shown = String(names.length);
   };
 
-  const events: [string, () => void][] = [
-    ["change:activations", build],
-    ["change:highlight", build],
-  ];
-  for (const [event, handler] of events) model.on(event, handler);
-  const stopTheme = onThemeChange(() => {
+  life.onChange(model, ["activations", "highlight"], build);
+  life.onTheme(() => {
     theme = readTheme(root);
     for (const surface of surfaces) surface.invalidate();
   });
   build();
-  return () => {
-    for (const [event, handler] of events) model.off(event, handler);
-    stopTheme();
-    for (const surface of surfaces) surface.destroy();
-    root.remove();
-  };
+  return () => life.dispose();
 }

@@ -3,18 +3,10 @@
 // when dragged (or with the arrow keys), the maths in projection.ts.
 
 import type { AnyModel } from "@anywidget/types";
-import { readBytes, readFloat32 } from "../shared/binary";
+import { type Binary, readBytes, readFloat32 } from "../shared/binary";
+import { Lifetime } from "../shared/lifetime";
 import { drawFrame, makeAxes } from "./axes";
-import {
-  element,
-  font,
-  injectViewStyles,
-  onThemeChange,
-  readTheme,
-  sizeSquarePlot,
-  Surface,
-  type Theme,
-} from "./kit";
+import { element, font, injectViewStyles, readTheme, sizeSquarePlot, Surface, type Theme } from "./kit";
 import { cubeEdges, projectCorner, projectPoints } from "./projection";
 import { classColors, type Extent, extent, formatTick, niceTicks, padExtent } from "./scales";
 import { Turntable } from "./turntable";
@@ -30,10 +22,9 @@ export interface ActivationViewState {
   accuracy_label: string;
   total_points: number;
   size: number;
-  _points: DataView;
-  _labels: DataView;
+  _points: Binary;
+  _labels: Binary;
 }
-
 
 export function renderActivationView({
   model,
@@ -43,9 +34,11 @@ export function renderActivationView({
   el: HTMLElement;
 }): () => void {
   injectViewStyles();
+  const life = new Lifetime();
   const root = element("div", "nnw-v nnw-v-activation");
+  life.add(() => root.remove());
   const title = element("p", "nnw-v-title");
-  const surface = new Surface("nnw-v-scatter", (context, width, height) => paint(context, width, height));
+  const surface = life.own(new Surface("nnw-v-scatter", (context, width, height) => paint(context, width, height)));
   const canvas = surface.canvas;
   canvas.removeAttribute("aria-hidden");
   canvas.setAttribute("role", "img");
@@ -63,7 +56,7 @@ export function renderActivationView({
   el.append(root);
 
   let theme: Theme = readTheme(root);
-  const turntable = new Turntable(canvas, () => dims() === 3, () => surface.invalidate());
+  const turntable = new Turntable(canvas, life, () => dims() === 3, () => surface.invalidate());
   let drawCount = 0;
 
   const dims = () => Math.max(2, Math.min(3, (model.get("units") ?? []).length));
@@ -245,13 +238,11 @@ export function renderActivationView({
     context.restore();
   }
 
-  const onSlider = () => {
+  life.listen(slider, "input", () => {
     model.set("epoch", Number(slider.value));
     model.save_changes();
-  };
-  const onSliderKey = (event: KeyboardEvent) => event.stopPropagation();
-  slider.addEventListener("input", onSlider);
-  slider.addEventListener("keydown", onSliderKey);
+  });
+  life.listen(slider, "keydown", (event) => event.stopPropagation()); // not JupyterLab's
 
   const redraw = () => {
     describe();
@@ -262,28 +253,14 @@ export function renderActivationView({
     setupInteraction();
     redraw();
   };
-  const events: [string, () => void][] = [
-    ["change:_points", redraw],
-    ["change:_labels", redraw],
-    ["change:epoch", redraw],
-    ["change:epochs", redraw],
-    ["change:accuracy", redraw],
-    ["change:classes", relabel],
-    ["change:units", relabel],
-    ["change:layer_name", relabel],
-    ["change:size", applySize],
-  ];
-  for (const [event, handler] of events) model.on(event, handler);
-  const stopTheme = onThemeChange(() => {
+  life.onChange(model, ["_points", "_labels", "epoch", "epochs", "accuracy"], redraw);
+  life.onChange(model, ["classes", "units", "layer_name"], relabel);
+  life.on(model, "change:size", applySize);
+  life.onTheme(() => {
     theme = readTheme(root);
     surface.invalidate();
   });
   applySize();
   relabel();
-  return () => {
-    for (const [event, handler] of events) model.off(event, handler);
-    stopTheme();
-    surface.destroy();
-    root.remove();
-  };
+  return () => life.dispose();
 }

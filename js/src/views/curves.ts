@@ -1,7 +1,7 @@
 // LivePlot's data: the kernel's table of logged figures (float32 rows, one per epoch, a column
 // per name) grouped into charts: one per training figure, with its "val_" twin.
 
-import { readFloat32 } from "../shared/binary";
+import { type Binary, readFloat32 } from "../shared/binary";
 
 export interface Table {
   names: string[];
@@ -9,7 +9,7 @@ export interface Table {
   values: Float32Array; // rows × names.length, row-major
 }
 
-export function readTable(view: DataView | null | undefined, names: string[]): Table {
+export function readTable(view: Binary | null | undefined, names: string[]): Table {
   const all = readFloat32(view);
   const columns = names.length;
   const rows = columns > 0 ? Math.floor(all.length / columns) : 0;

@@ -1,6 +1,7 @@
 // A canvas that shows a quantised G×G map, scaled smoothly to its on-screen size at the
 // screen's full resolution. Drawing happens once per animation frame, with the latest map only.
 
+import { type Binary, readBytes } from "../shared/binary";
 import { mapToRgba, PLAYGROUND_LUT } from "../shared/colors";
 import { HiDpiCanvas } from "../shared/hidpi_canvas";
 
@@ -11,7 +12,7 @@ export class Heatmap {
   // The map at its own resolution; putImageData cannot scale, drawImage from here does.
   private readonly source = document.createElement("canvas");
   private image: ImageData | null = null;
-  private map: DataView | null = null;
+  private map: Uint8Array | null = null;
   private resolution = 0;
   private frameRequest = 0;
 
@@ -21,8 +22,8 @@ export class Heatmap {
   }
 
   /** Shows `map` (resolution² bytes) from the next animation frame on; later calls win. */
-  show(map: DataView, resolution: number): void {
-    this.map = map;
+  show(map: Binary | null | undefined, resolution: number): void {
+    this.map = map == null ? null : readBytes(map);
     this.resolution = resolution;
     if (!this.frameRequest) {
       this.frameRequest = requestAnimationFrame(() => {

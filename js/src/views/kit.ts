@@ -1,8 +1,10 @@
-// What the views (LivePlot, ActivationView, NetworkDiagram, WeightImages, Perceptron,
-// ActivationGallery) share: their look (one <style>, JupyterLab's theme variables with light
-// fallbacks, classes `nnw-v-`), the theme's colours for canvas drawing, and a canvas that repaints once per animation frame.
+// What the views share (every view in this folder but NeuronMap, which draws a bare heatmap):
+// their look (one <style>, JupyterLab's theme variables with light fallbacks, classes `nnw-v-`;
+// the Sweep adds its own rules), the theme's colours for canvas drawing, and a canvas that
+// repaints once per animation frame.
 
 import { HiDpiCanvas } from "../shared/hidpi_canvas";
+import { isDarkTheme } from "../shared/theme";
 
 const CSS = /* css */ `
 .nnw-v {
@@ -162,16 +164,8 @@ export function readTheme(root: HTMLElement): Theme {
     line: get("--nnw-v-line", "#e0e0e0"),
     strong: get("--nnw-v-line-strong", "#bdbdbd"),
     font: get("--nnw-v-font", "sans-serif"),
-    dark: document.body?.dataset.jpThemeLight === "false",
+    dark: isDarkTheme(),
   };
-}
-
-/** Calls `changed` when JupyterLab switches theme; returns what stops it. */
-export function onThemeChange(changed: () => void): () => void {
-  if (!document.body) return () => {};
-  const observer = new MutationObserver(() => changed());
-  observer.observe(document.body, { attributes: true, attributeFilter: ["data-jp-theme-light", "data-jp-theme-name"] });
-  return () => observer.disconnect();
 }
 
 /**

@@ -2,10 +2,12 @@
 // figure `fit` logs (Keras names as titles), training solid, validation dashed, on canvas.
 
 import type { AnyModel } from "@anywidget/types";
+import type { Binary } from "../shared/binary";
 import { PLAYGROUND_COLORS } from "../shared/colors";
+import { Lifetime } from "../shared/lifetime";
 import { drawFrame, makeAxes } from "./axes";
 import { type ChartSpec, chartSpecs, column, plannedEpochs, readTable, type Table } from "./curves";
-import { element, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";
+import { element, injectViewStyles, readTheme, Surface, type Theme } from "./kit";
 import { extent, formatSeconds, formatValue, integerTicks, niceTicks, padExtent } from "./scales";
 
 export interface LivePlotState {
@@ -17,7 +19,7 @@ export interface LivePlotState {
   elapsed: number;
   running: boolean;
   _columns: string[];
-  _curves: DataView;
+  _curves: Binary;
 }
 
 const TRAIN_COLOR = PLAYGROUND_COLORS.positive;
@@ -142,7 +144,9 @@ function drawCurve(
 
 export function renderLivePlot({ model, el }: { model: AnyModel<LivePlotState>; el: HTMLElement }): () => void {
   injectViewStyles();
+  const life = new Lifetime();
   const root = element("div", "nnw-v nnw-v-live");
+  life.add(() => root.remove());
   const progress = element("div", "nnw-v-progress");
   const progressText = element("span", "nnw-v-progress-text");
   const bar = element("div", "nnw-v-progress-bar");
@@ -164,6 +168,7 @@ export function renderLivePlot({ model, el }: { model: AnyModel<LivePlotState>; 
 
   let theme = readTheme(root);
   const chartViews: Chart[] = [];
+  life.add(() => chartViews.forEach((chart) => chart.destroy()));
   let elapsedAt = performance.now();
 
   const showElapsed = () => {
@@ -171,7 +176,7 @@ export function renderLivePlot({ model, el }: { model: AnyModel<LivePlotState>; 
     const extra = running ? (performance.now() - elapsedAt) / 1000 : 0;
     elapsedText.textContent = formatSeconds(model.get("elapsed") + extra);
   };
-  const timer = setInterval(() => {
+  life.interval(() => {
     if (model.get("running")) showElapsed();
   }, 200);
 
@@ -214,28 +219,15 @@ export function renderLivePlot({ model, el }: { model: AnyModel<LivePlotState>; 
     drawProgress();
     drawCharts();
   };
-  const events: [string, () => void][] = [
-    ["change:epoch", drawProgress],
-    ["change:epochs", drawProgress],
-    ["change:epoch_fraction", drawProgress],
-    ["change:elapsed", onElapsed],
-    ["change:running", onRunning],
-    ["change:_curves", drawCharts],
-    ["change:_columns", drawCharts],
-    ["change:metrics", drawCharts],
-  ];
-  for (const [event, handler] of events) model.on(event, handler);
-  const stopTheme = onThemeChange(() => {
+  life.onChange(model, ["epoch", "epochs", "epoch_fraction"], drawProgress);
+  life.on(model, "change:elapsed", onElapsed);
+  life.on(model, "change:running", onRunning);
+  life.onChange(model, ["_curves", "_columns", "metrics"], drawCharts);
+  life.onTheme(() => {
     theme = readTheme(root);
     for (const chart of chartViews) chart.redraw();
   });
   drawProgress();
   drawCharts();
-  return () => {
-    for (const [event, handler] of events) model.off(event, handler);
-    clearInterval(timer);
-    stopTheme();
-    for (const chart of chartViews) chart.destroy();
-    root.remove();
-  };
+  return () => life.dispose();
 }

@@ -5,9 +5,10 @@
 
 import type { AnyModel } from "@anywidget/types";
 import { divergingColor } from "../shared/colors";
-import { readFloat32 } from "../shared/binary";
+import { Lifetime } from "../shared/lifetime";
+import { type Binary, readFloat32 } from "../shared/binary";
 import { type ColumnSpec, layoutDiagram, linkWidthFor, maxLinkWidth, moreLabel, weightOffsets } from "./diagram_layout";
-import { element, font, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";
+import { element, font, injectViewStyles, readTheme, Surface, type Theme } from "./kit";
 
 interface Column extends ColumnSpec {
   name: string;
@@ -21,8 +22,8 @@ interface Column extends ColumnSpec {
 export interface NetworkDiagramState {
   max_nodes: number;
   _layers: Column[];
-  _weights: DataView;
-  _scales: DataView;
+  _weights: Binary;
+  _scales: Binary;
   _frame: number;
 }
 
@@ -54,8 +55,10 @@ export function renderNetworkDiagram({
   el: HTMLElement;
 }): () => void {
   injectViewStyles();
+  const life = new Lifetime();
   const root = element("div", "nnw-v nnw-v-diagram");
-  const surface = new Surface("nnw-v-diagram-canvas", (context, width) => paint(context, width));
+  life.add(() => root.remove());
+  const surface = life.own(new Surface("nnw-v-diagram-canvas", (context, width) => paint(context, width)));
   const canvas = surface.canvas;
   canvas.removeAttribute("aria-hidden");
   canvas.setAttribute("role", "img");
@@ -184,20 +187,11 @@ export function renderNetworkDiagram({
     });
   }
 
-  const events: [string, () => void][] = [
-    ["change:_frame", resize],
-    ["change:_layers", resize],
-  ];
-  for (const [event, handler] of events) model.on(event, handler);
-  const stopTheme = onThemeChange(() => {
+  life.onChange(model, ["_frame", "_layers"], resize);
+  life.onTheme(() => {
     theme = readTheme(root);
     surface.invalidate();
   });
   resize();
-  return () => {
-    for (const [event, handler] of events) model.off(event, handler);
-    stopTheme();
-    surface.destroy();
-    root.remove();
-  };
+  return () => life.dispose();
 }

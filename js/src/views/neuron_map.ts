@@ -1,10 +1,12 @@
 // The NeuronMap view: one neuron's output over the input plane, as a Playground heatmap.
 
 import type { AnyModel } from "@anywidget/types";
+import type { Binary } from "../shared/binary";
+import { Lifetime } from "../shared/lifetime";
 import { Heatmap } from "./heatmap";
 
 export interface NeuronMapState {
-  _map_uint8: DataView;
+  _map_uint8: Binary;
   resolution: number;
   size: number;
 }
@@ -16,20 +18,15 @@ export function renderNeuronMap({
   model: AnyModel<NeuronMapState>;
   el: HTMLElement;
 }): () => void {
+  const life = new Lifetime();
   el.classList.add("nnw-neuron-map");
-  const heatmap = new Heatmap(el);
+  const heatmap = life.own(new Heatmap(el));
   const showMap = () => heatmap.show(model.get("_map_uint8"), model.get("resolution"));
   const applySize = () => heatmap.setSize(model.get("size"));
   applySize();
   showMap();
   // Python sets the bytes and the resolution together (hold_sync); either may arrive first.
-  model.on("change:_map_uint8", showMap);
-  model.on("change:resolution", showMap);
-  model.on("change:size", applySize);
-  return () => {
-    model.off("change:_map_uint8", showMap);
-    model.off("change:resolution", showMap);
-    model.off("change:size", applySize);
-    heatmap.destroy();
-  };
+  life.onChange(model, ["_map_uint8", "resolution"], showMap);
+  life.on(model, "change:size", applySize);
+  return () => life.dispose();
 }

@@ -4,8 +4,10 @@
 // kernel for a full Playground of that configuration ({type: "open", index}).
 
 import type { AnyModel } from "@anywidget/types";
-import { mapToRgba } from "../shared/colors";
+import { type Binary, readBytes, readFloat32 } from "../shared/binary";
 import { argmaxLuts, argmaxToRgba } from "../shared/class_colors";
+import { mapToRgba } from "../shared/colors";
+import { Lifetime } from "../shared/lifetime";
 import { element, injectViewStyles } from "./kit";
 import {
   cellLabel,
@@ -29,9 +31,9 @@ export interface SweepState {
   status: string;
   classes: number;
   _frame: number;
-  _maps: DataView;
+  _maps: Binary;
   _map_resolution: number;
-  _curves: DataView;
+  _curves: Binary;
   _curve_length: number;
 }
 
@@ -93,21 +95,11 @@ interface Cell {
   badge: HTMLElement;
 }
 
-function bytesOf(view: DataView | undefined): Uint8Array {
-  if (!view) return new Uint8Array(0);
-  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-}
-
-function floatsOf(view: DataView | undefined): Float32Array {
-  if (!view || view.byteLength % 4 !== 0) return new Float32Array(0);
-  // Binary traits may start at any offset: copy when it is not aligned.
-  if (view.byteOffset % 4 === 0) return new Float32Array(view.buffer, view.byteOffset, view.byteLength / 4);
-  return new Float32Array(view.buffer.slice(view.byteOffset, view.byteOffset + view.byteLength));
-}
-
 export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HTMLElement }): () => void {
   injectSweepStyles();
+  const life = new Lifetime();
   const root = element("div", "nnw-v nnw-v-sweep");
+  life.add(() => root.remove());
   const bar = element("div", "nnw-v-sweep-bar");
   const play = element("button", "nnw-v-sweep-button");
   play.type = "button";
@@ -185,13 +177,13 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
 
   const drawCells = () => {
     const resolution = model.get("_map_resolution");
-    const maps = bytesOf(model.get("_maps"));
+    const maps = readBytes(model.get("_maps"));
     // With more than two classes a cell holds each class' map and shows the likeliest class,
     // at full strength as the two-class maps here are.
     const classes = model.get("classes") ?? 2;
     const perCell = classes > 2 ? classes : 1;
     const luts = perCell > 1 ? argmaxLuts(classes, false, false) : [];
-    const curves = floatsOf(model.get("_curves"));
+    const curves = readFloat32(model.get("_curves"));
     const length = model.get("_curve_length") ?? 0;
     const tests = model.get("test_loss") ?? [];
     const trains = model.get("train_loss") ?? [];
@@ -264,10 +256,10 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
   const invalidate = (bar: boolean, cellsToo: boolean) => {
     dirtyBar ||= bar;
     dirtyCells ||= cellsToo;
-    if (!request) request = requestAnimationFrame(frame);
+    if (!request) request = life.frame(frame);
   };
 
-  play.addEventListener("click", () => {
+  life.listen(play, "click", () => {
     model.set("playing", !model.get("playing"));
     model.save_changes();
   });
@@ -276,23 +268,9 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
     build();
     invalidate(true, true);
   };
-  const events: [string, () => void][] = [
-    ["change:configs", rebuild],
-    ["change:swept", rebuild],
-    ["change:playing", () => invalidate(true, false)],
-    ["change:epoch", () => invalidate(true, false)],
-    ["change:status", () => invalidate(true, false)],
-    ["change:_frame", () => invalidate(false, true)],
-    ["change:classes", () => invalidate(false, true)],
-    ["change:best", () => invalidate(false, true)],
-    ["change:diverged", () => invalidate(false, true)],
-    ["change:test_loss", () => invalidate(false, true)],
-  ];
-  for (const [event, handler] of events) model.on(event, handler);
+  life.onChange(model, ["configs", "swept"], rebuild);
+  life.onChange(model, ["playing", "epoch", "status"], () => invalidate(true, false));
+  life.onChange(model, ["_frame", "classes", "best", "diverged", "test_loss"], () => invalidate(false, true));
   rebuild();
-  return () => {
-    for (const [event, handler] of events) model.off(event, handler);
-    cancelAnimationFrame(request);
-    root.remove();
-  };
+  return () => life.dispose();
 }

@@ -83,16 +83,11 @@ function distinct<T>(values: T[]): T[] {
  * One configuration's maps out of the frame's bytes: (configs, perCell, resolution²) uint8, where
  * perCell is 1, or the class count when each class has its probability map.
  */
-export function mapOf(
-  maps: DataView | Uint8Array,
-  index: number,
-  resolution: number,
-  perCell = 1,
-): Uint8Array {
+export function mapOf(maps: Uint8Array, index: number, resolution: number, perCell = 1): Uint8Array {
   const size = resolution * resolution * perCell;
   const offset = index * size;
-  if (offset + size > maps.byteLength) return new Uint8Array(0);
-  return new Uint8Array(maps.buffer, maps.byteOffset + offset, size);
+  if (offset + size > maps.length) return new Uint8Array(0);
+  return maps.subarray(offset, offset + size);
 }
 
 /**

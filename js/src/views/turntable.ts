@@ -1,6 +1,7 @@
 // Turning a 3-D view: drag on its canvas, or the arrow keys while the canvas has focus. Shared by
 // the views that draw a 3-D projection (ActivationView, TransformView).
 
+import type { Lifetime } from "../shared/lifetime";
 import { type Angles, DEFAULT_ANGLES, dragAngles } from "./projection";
 
 const KEY_STEP = 0.08; // radians per arrow key press
@@ -18,14 +19,15 @@ export class Turntable {
   /** `active()`: whether a 3-D view is shown now; `turned()` runs after every turn. */
   constructor(
     private readonly canvas: HTMLCanvasElement,
+    life: Lifetime,
     private readonly active: () => boolean,
     private readonly turned: () => void,
   ) {
-    canvas.addEventListener("pointerdown", (event) => this.down(event));
-    canvas.addEventListener("pointermove", (event) => this.move(event));
-    canvas.addEventListener("pointerup", (event) => this.up(event));
-    canvas.addEventListener("pointercancel", (event) => this.up(event));
-    canvas.addEventListener("keydown", (event) => this.key(event));
+    life.listen<PointerEvent>(canvas, "pointerdown", (event) => this.down(event));
+    life.listen<PointerEvent>(canvas, "pointermove", (event) => this.move(event));
+    life.listen<PointerEvent>(canvas, "pointerup", (event) => this.up(event));
+    life.listen<PointerEvent>(canvas, "pointercancel", (event) => this.up(event));
+    life.listen<KeyboardEvent>(canvas, "keydown", (event) => this.key(event));
   }
 
   private down(event: PointerEvent): void {

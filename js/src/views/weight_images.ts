@@ -3,9 +3,10 @@
 // image to its own ±max|w|, or one scale for all), pixels kept sharp.
 
 import type { AnyModel } from "@anywidget/types";
+import { type Binary, readBytes, readFloat32 } from "../shared/binary";
 import { mapToRgba, PLAYGROUND_LUT } from "../shared/colors";
-import { readBytes, readFloat32 } from "../shared/binary";
-import { element, font, injectViewStyles, onThemeChange, readTheme, Surface, type Theme } from "./kit";
+import { Lifetime } from "../shared/lifetime";
+import { element, font, injectViewStyles, readTheme, Surface, type Theme } from "./kit";
 import { formatTick } from "./scales";
 
 export interface WeightImagesState {
@@ -15,8 +16,8 @@ export interface WeightImagesState {
   shown: number;
   scale: "unit" | "shared";
   cell: number;
-  _images: DataView;
-  _maxima: DataView;
+  _images: Binary;
+  _maxima: Binary;
 }
 
 const GAP = 6;
@@ -35,9 +36,11 @@ export function renderWeightImages({
   el: HTMLElement;
 }): () => void {
   injectViewStyles();
+  const life = new Lifetime();
   const root = element("div", "nnw-v nnw-v-weights");
+  life.add(() => root.remove());
   const title = element("p", "nnw-v-title");
-  const surface = new Surface("nnw-v-weights-canvas", (context, width) => paint(context, width));
+  const surface = life.own(new Surface("nnw-v-weights-canvas", (context, width) => paint(context, width)));
   const canvas = surface.canvas;
   canvas.removeAttribute("aria-hidden");
   canvas.setAttribute("role", "img");
@@ -118,7 +121,7 @@ export function renderWeightImages({
   function paint(context: CanvasRenderingContext2D, width: number): void {
     if (Math.abs(width - lastWidth) > 0.5) {
       // The grid's row count follows the width: fix the height, then draw again.
-      requestAnimationFrame(resize);
+      life.frame(resize);
     }
     const [rows, cols] = model.get("shape");
     const shown = model.get("shown");
@@ -143,24 +146,12 @@ export function renderWeightImages({
     }
   }
 
-  const events: [string, () => void][] = [
-    ["change:_images", update],
-    ["change:_maxima", update],
-    ["change:shape", update],
-    ["change:shown", update],
-    ["change:scale", update],
-    ["change:cell", resize],
-  ];
-  for (const [event, handler] of events) model.on(event, handler);
-  const stopTheme = onThemeChange(() => {
+  life.onChange(model, ["_images", "_maxima", "shape", "shown", "scale"], update);
+  life.on(model, "change:cell", resize);
+  life.onTheme(() => {
     theme = readTheme(root);
     surface.invalidate();
   });
   update();
-  return () => {
-    for (const [event, handler] of events) model.off(event, handler);
-    stopTheme();
-    surface.destroy();
-    root.remove();
-  };
+  return () => life.dispose();
 }
