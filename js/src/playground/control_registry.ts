@@ -1,6 +1,8 @@
-// The named controls of protocol.ts's CONTROLS and the elements drawing them, so that course
+// The named controls of shared/spec.ts's CONTROLS and the elements drawing them, so that course
 // sheets can hide (`hidden_controls`) or lock (`locked_controls`) them, and so that a refused
 // value's message appears next to the control that sent it.
+
+import type { Lifetime } from "../shared/lifetime";
 
 type Disableable = HTMLButtonElement | HTMLInputElement | HTMLSelectElement;
 
@@ -34,9 +36,12 @@ export class ControlRegistry {
   private anchors: { name: string; element: HTMLElement | SVGElement }[] = [];
   private hiddenNames = new Set<string>();
   private lockedNames = new Set<string>();
-  private readonly refusals = new Set<{ note: HTMLElement; timers: number[] }>();
 
-  constructor(private readonly root: HTMLElement) {}
+  /** Notes live in `root`; their timers end with `life`. */
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly life: Lifetime,
+  ) {}
 
   /** Registers elements for a control; returns what unregisters them (for rebuilt parts). */
   add(
@@ -107,25 +112,8 @@ export class ControlRegistry {
     if (box && top + note.offsetHeight > rootBox.height - 4) top = box.top - rootBox.top - note.offsetHeight - 6;
     note.style.left = `${Math.max(4, Math.min(left, rootBox.width - note.offsetWidth - 4))}px`;
     note.style.top = `${Math.max(4, top)}px`;
-    const refusal = { note, timers: [] as number[] };
-    refusal.timers.push(
-      window.setTimeout(() => note.classList.add("nnw-pg-fading"), REFUSAL_MS),
-      window.setTimeout(() => {
-        note.remove();
-        this.refusals.delete(refusal);
-      }, REFUSAL_MS + 400),
-    );
-    this.refusals.add(refusal);
-  }
-
-  destroy(): void {
-    for (const { note, timers } of this.refusals) {
-      timers.forEach((t) => clearTimeout(t));
-      note.remove();
-    }
-    this.refusals.clear();
-    this.entries = [];
-    this.anchors = [];
+    this.life.timeout(() => note.classList.add("nnw-pg-fading"), REFUSAL_MS);
+    this.life.timeout(() => note.remove(), REFUSAL_MS + 400);
   }
 
   private applyTo(entry: Entry): void {

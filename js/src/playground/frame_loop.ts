@@ -3,6 +3,7 @@
 // one frame a second).
 
 import type { AnyModel } from "@anywidget/types";
+import type { Lifetime } from "../shared/lifetime";
 import type { FromBrowser, PlaygroundState } from "./protocol";
 
 export type Draw = () => void;
@@ -16,6 +17,7 @@ export class FrameLoop {
   /** `onDrawn` runs after each frame is drawn, before the acknowledgement goes out. */
   constructor(
     private readonly model: AnyModel<PlaygroundState>,
+    private readonly life: Lifetime,
     private readonly onDrawn: (frame: number) => void = () => {},
   ) {}
 
@@ -27,13 +29,7 @@ export class FrameLoop {
   /** Marks parts as needing a redraw in the next animation frame. */
   invalidate(...names: string[]): void {
     for (const name of names) this.dirty.add(name);
-    if (!this.request) this.request = requestAnimationFrame(() => this.run());
-  }
-
-  destroy(): void {
-    cancelAnimationFrame(this.request);
-    this.request = 0;
-    this.dirty.clear();
+    if (!this.request) this.request = this.life.frame(() => this.run());
   }
 
   private run(): void {

@@ -24,15 +24,13 @@ export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundStat
   const life = new Lifetime();
   const root = html("div", "nnw-pg");
   life.add(() => root.remove());
-  const controls = life.own(new ControlRegistry(root));
+  const controls = new ControlRegistry(root, life);
   // What the drawn frame shows, on the root: end-to-end tests and benchmarks read it.
-  const loop = life.own(
-    new FrameLoop(model, (frame) => {
-      root.dataset.frame = String(frame);
-      root.dataset.epoch = String(model.get("epoch"));
-      root.dataset.shape = JSON.stringify(model.get("hidden"));
-    }),
-  );
+  const loop = new FrameLoop(model, life, (frame) => {
+    root.dataset.frame = String(frame);
+    root.dataset.epoch = String(model.get("epoch"));
+    root.dataset.shape = JSON.stringify(model.get("hidden"));
+  });
   const context: ViewContext = { model, life, controls, loop };
 
   const top = buildTopBar(context);
