@@ -5,7 +5,6 @@ The page holds everything inline: the front-end bundle, the widget's static stat
 model that plays the recorded snapshots, interpolated in between (js/src/replay.ts).
 """
 
-import base64
 import html
 import json
 import os
@@ -14,6 +13,7 @@ from string import Template
 
 import anywidget
 
+from .. import binary
 from .._base import FRONT_END
 
 REPLAY_FORMAT = "nnwidgets.PlaygroundReplay"
@@ -79,12 +79,12 @@ def recording_data(state: dict, snapshots: list) -> dict:
         "format": REPLAY_FORMAT,
         "version": REPLAY_VERSION,
         "state": {k: v for k, v in static.items() if not _is_binary(v)},
-        "buffers": {k: _base64(v) for k, v in static.items() if _is_binary(v)},
+        "buffers": {k: binary.base64_text(v) for k, v in static.items() if _is_binary(v)},
         "snapshots": [
             {
                 "epoch": s.epoch,
                 **s.figures,
-                "frame": {name: _base64(value) for name, value in s.frame.items()},
+                "frame": {name: binary.base64_text(value) for name, value in s.frame.items()},
             }
             for s in snapshots
         ],
@@ -132,10 +132,6 @@ def _epochs(snapshots: list) -> str:
 
 def _is_binary(value) -> bool:
     return isinstance(value, (bytes, bytearray, memoryview))
-
-
-def _base64(value) -> str:
-    return base64.b64encode(bytes(value)).decode("ascii")
 
 
 def _script_json(value) -> str:

@@ -140,8 +140,13 @@ class Playground(Sharing, PointEditing, WeightEditing, BrowserProtocol, Training
             dataset = DEFAULT_DATASET.get(problem, DEFAULT_DATASET["classification"])
         if problem is None:
             problem = PROBLEM_OF.get(dataset, "classification")
-        if kwargs.get("classes", 2) != 2 and dataset not in spec.MULTICLASS_DATASETS:
-            raise ValueError(_two_classes_only(dataset, kwargs["classes"]))
+        if "classes" in kwargs:
+            try:
+                settings.check("classes", kwargs["classes"])
+            except (TypeError, ValueError) as error:
+                raise traitlets.TraitError(str(error)) from None
+            if kwargs["classes"] != 2 and dataset not in spec.MULTICLASS_DATASETS:
+                raise ValueError(_two_classes_only(dataset, kwargs["classes"]))
         super().__init__(dataset=dataset, problem=problem, **kwargs)
         if self.seed is None:
             self.seed = random_seed()
