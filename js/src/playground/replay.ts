@@ -30,7 +30,7 @@ const MAX_STEP_S = 0.1;
 const FIGURES = ["train_loss", "test_loss", "train_accuracy", "test_accuracy"] as const;
 type Figure = (typeof FIGURES)[number];
 
-/** What Playground.to_html writes (its replay page, in nnwidgets/widgets/playground/). */
+/** What Playground.to_html writes (nnwidgets/widgets/playground/replay_page.py). */
 export interface Recording {
   format: string;
   version: number;

@@ -1,6 +1,7 @@
 // Reading the kernel's binary traits, however the host delivers them: JupyterLab gives a DataView
 // that may start anywhere inside a larger buffer, Colab may give an ArrayBuffer, marimo base64
-// text (or an object around it). Every view reads its bytes and float32 rows through here.
+// text (or an object around it). Every view reads its bytes and float32 rows through here; the
+// kernel writes them in nnwidgets/widgets/binary.py.
 
 /** A binary trait as it may arrive. */
 export type Binary = ArrayBufferView | ArrayBuffer | string | readonly number[] | { readonly [key: string]: unknown };
