@@ -1,9 +1,9 @@
 // What every part of the Playground view shares.
 
 import type { AnyModel } from "@anywidget/types";
+import type { Lifetime } from "../shared/lifetime";
 import type { ControlRegistry } from "./control_registry";
 import type { FrameLoop } from "./frame_loop";
-import type { Lifetime } from "../shared/lifetime";
 import type { FromBrowser, PlaygroundState } from "./protocol";
 
 export type PlaygroundModel = AnyModel<PlaygroundState>;

@@ -1,15 +1,15 @@
 // The DATA column: dataset thumbnails to choose from, the number of classes (classification),
 // the three sliders, and "Regenerate".
 
-import { boundSelect, boundSlider } from "./bound_inputs";
 import { pointColors } from "../shared/class_colors";
+import { CLASS_COUNTS, DATASETS, UI_LIMITS } from "../shared/spec";
+import { boundSelect, boundSlider } from "./bound_inputs";
 import { follow, send, setTrait, taskOf, type ViewContext } from "./context";
 import { datasetTitle, unavailableReason } from "./datasets";
 import { html } from "./dom";
 import { numericMenu } from "./menu_options";
 import { toCanvas } from "./plane";
 import { parseThumbnails, type PointRows } from "./points";
-import { CLASS_COUNTS, DATASETS, UI_LIMITS } from "../shared/spec";
 
 const THUMBNAIL_SIZE = 34;
 

@@ -2,10 +2,10 @@
 // the colour and width attributes that moved. The invisible wide "hit" paths that take hovers,
 // clicks and keyboard focus never change, so they sit in a second SVG that is not repainted.
 
+import { valueColor } from "../shared/colors";
 import { svg } from "./dom";
 import { BIAS_SIZE, type NodePlace, NODE_SIZE } from "./layout";
 import { linkEnds, linkMidpoint, linkPath } from "./link_geometry";
-import { valueColor } from "../shared/colors";
 import { flowOffset, linkWidthAttr } from "./link_style";
 import type { NeuronId } from "./protocol";
 import type { EditTarget } from "./weight_editor";

@@ -2,11 +2,11 @@
 // focusable frame per neuron, output neurons included. Their maps are painted underneath
 // (network_maps.ts), so these are transparent frames that take the pointer and the keyboard.
 
+import { FEATURES, type Feature } from "../shared/spec";
 import { html } from "./dom";
 import { type NetworkLayout, NODE_SIZE, type NodePlace } from "./layout";
 import type { MapSlot } from "./network_maps";
 import { hiddenMapIndex, outputMapIndex } from "./neuron_ids";
-import { FEATURES, type Feature } from "../shared/spec";
 import type { NeuronId } from "./protocol";
 
 const FEATURE_LABELS: Record<Feature, string> = {

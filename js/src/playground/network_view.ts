@@ -3,17 +3,17 @@
 // The DOM and SVG are rebuilt only when the shape or width changes; each frame only recolours
 // links and biases in place and repaints all maps on one canvas.
 
+import { mapLut } from "../shared/map_colors";
+import { probabilityLut } from "../shared/class_colors";
+import { FEATURES } from "../shared/spec";
 import { send, setTrait, taskOf, type ViewContext } from "./context";
 import { html } from "./dom";
 import { layoutNetwork, type NodePlace } from "./layout";
 import { buildLayersHeading, buildNeuronControls } from "./layer_controls";
 import { LinkLayer } from "./link_layer";
-import { mapLut } from "../shared/map_colors";
 import { NetworkMaps } from "./network_maps";
 import { buildNodes } from "./network_nodes";
-import { probabilityLut } from "../shared/class_colors";
 import { mapCount, outputMapIndex } from "./neuron_ids";
-import { FEATURES } from "../shared/spec";
 import { type NeuronId, outputCount } from "./protocol";
 import { toggleFeature } from "./shape_edits";
 import { type EditTarget, WeightEditor } from "./weight_editor";

@@ -3,12 +3,12 @@
 // changes and messages.
 
 import type { AnyModel } from "@anywidget/types";
+import { Lifetime } from "../shared/lifetime";
 import { follow, type ViewContext } from "./context";
 import { ControlRegistry } from "./control_registry";
 import { buildDataPanel } from "./data_panel";
 import { html } from "./dom";
 import { FrameLoop } from "./frame_loop";
-import { Lifetime } from "../shared/lifetime";
 import { NetworkView } from "./network_view";
 import { buildOutputPanel } from "./output_panel";
 import type { FromKernel, PlaygroundState } from "./protocol";

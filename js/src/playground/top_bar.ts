@@ -1,12 +1,12 @@
 // The bar across the top: reset, play/pause and step, the epoch counter with the training
 // speed, and the menus of the original (plus the speed menu).
 
+import { ACTIVATIONS, LEARNING_RATES, PROBLEMS, REGULARIZATION_RATES, REGULARIZATIONS, SPEEDS } from "../shared/spec";
 import { boundSelect, type Choice } from "./bound_inputs";
 import { follow, send, type ViewContext } from "./context";
 import { html, icon, iconButton, ICONS } from "./dom";
 import { formatEpoch, formatEpochsPerSecond, formatRate } from "./format";
 import { numericMenu, textMenu } from "./menu_options";
-import { ACTIVATIONS, LEARNING_RATES, PROBLEMS, REGULARIZATION_RATES, REGULARIZATIONS, SPEEDS } from "../shared/spec";
 import type { PlaygroundState } from "./protocol";
 
 const ACTIVATION_NAMES: Record<string, string> = {
