@@ -6,17 +6,9 @@ from .losses import LOSSES, get_loss
 from .neuron_maps import neuron_maps, quantized_neuron_maps
 from .optimizers import playground_sgd
 from .params import count_params, init_playground_params
-from .playground import (
-    SweepResult,
-    TrainResult,
-    TrainState,
-    init_state,
-    stack_states,
-    sweep,
-    train,
-    unstack_state,
-)
+from .playground import TrainResult, TrainState, init_state, train
 from .runtime import use_compile_cache, use_one_device_per_core
+from .sweeps import SweepResult, stack_states, sweep, unstack_state
 
 __all__ = [
     "ACTIVATIONS",

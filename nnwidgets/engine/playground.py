@@ -23,7 +23,8 @@ import numpy as np
 import optax
 
 from .. import checks
-from .activations import PLAYGROUND_ACTIVATIONS, get_activation
+from . import inputs
+from .activations import get_activation
 from .forward import dense
 from .losses import half_squared_error
 from .optimizers import L1, L2, NO_REGULARIZATION, PlaygroundSGDState, playground_sgd
@@ -421,7 +422,7 @@ _jit = partial(
         "xla_cpu_prefer_vector_width": 512,
     },
 )
-_sweep_chunk = _jit(_run_epochs)
+sweep_chunk = _jit(_run_epochs)  # many configurations; sweeps.py calls it
 
 
 @_jit
@@ -432,76 +433,7 @@ def _train_chunk(state, data, hyper, epochs, **options):
     return jax.tree.map(lambda leaf: leaf[..., 0], (state, losses, done))
 
 
-def _check_data(state, X_train, y_train, X_test, y_test):
-    X_train = _as_float32("X_train", X_train, 2)
-    y_train = _as_float32("y_train", y_train, 1)
-    X_test = np.asarray(X_test, np.float32)
-    if X_test.size == 0:  # no test data: an empty (0, F) set, whatever shape it came in
-        X_test = X_test.reshape(0, X_train.shape[1])
-    X_test = _as_float32("X_test", X_test, 2)
-    y_test = _as_float32("y_test", y_test, 1)
-    if X_train.shape[0] != y_train.shape[0]:
-        raise ValueError(f"X_train has {X_train.shape[0]} rows but y_train has {y_train.shape[0]}")
-    if X_test.shape[0] != y_test.shape[0]:
-        raise ValueError(f"X_test has {X_test.shape[0]} rows but y_test has {y_test.shape[0]}")
-    if X_train.shape[0] == 0:
-        raise ValueError("X_train must hold at least one example, got 0")
-    inputs = state.params[0]["W"].shape[0]
-    for name, X in (("X_train", X_train), ("X_test", X_test)):
-        if X.shape[1] != inputs:
-            raise ValueError(f"{name} has {X.shape[1]} features but the network takes {inputs}")
-    outputs = state.params[-1]["b"].shape[0]
-    if outputs > 1:
-        for name, y in (("y_train", y_train), ("y_test", y_test)):
-            if not np.all(np.isin(y, np.arange(outputs))):
-                raise ValueError(
-                    f"{name} must hold class indices 0 to {outputs - 1} (one per output neuron), "
-                    f"got {sorted(set(np.unique(y).tolist()) - set(range(outputs)))[:5]}"
-                )
-    return X_train, y_train, X_test, y_test
-
-
-def _padded(data, pad_to, batch_size):
-    """`data` padded with zero rows to `pad_to` = (train rows, test rows), training rows rounded up
-    to whole groups of batches, and the real (n_train, n_test) as the kernel's `counts`."""
-    X, y, X_test, y_test = data
-    n_train, n_test = len(X), len(X_test)
-    rows_train, rows_test = (int(n) for n in pad_to)
-    if rows_train < n_train or rows_test < n_test:
-        raise ValueError(f"pad_to={pad_to!r} is smaller than the data: {n_train} and {n_test} rows")
-    rows_train = -(-max(rows_train, 1) // (GROUP * batch_size)) * GROUP * batch_size
-
-    def pad(a, rows):
-        return np.concatenate([a, np.zeros((rows - len(a), *a.shape[1:]), a.dtype)])
-
-    padded = (
-        pad(X, rows_train),
-        pad(y, rows_train),
-        pad(X_test, rows_test),
-        pad(y_test, rows_test),
-    )
-    return padded, (np.int32(n_train), np.int32(n_test))
-
-
-def _check_options(epochs, batch_size, regularization, activation, problem):
-    checks.integer("epochs", epochs, 0)
-    checks.integer("batch_size", batch_size, 1)
-    checks.one_of("regularization", regularization, tuple(REGULARIZATIONS))
-    checks.one_of("activation", activation, PLAYGROUND_ACTIVATIONS)
-    checks.one_of("problem", problem, tuple(PROBLEMS))
-
-
-def _as_float32(name, value, ndim):
-    try:
-        array = np.asarray(value, dtype=np.float32)
-    except (TypeError, ValueError) as error:
-        raise TypeError(f"{name} must be an array of numbers: {error}") from None
-    if array.ndim != ndim:
-        raise ValueError(f"{name} must have {ndim} dimensions, got shape {array.shape}")
-    return array
-
-
-def _run(
+def run_chunks(
     kernel,
     state,
     data,
@@ -597,18 +529,18 @@ def train(
             class indices of the output layer, an option is out of range, or the network has
             several output neurons and `problem` is "regression".
     """
-    data = _check_data(state, X_train, y_train, X_test, y_test)
-    _check_options(epochs, batch_size, regularization, activation, problem)
+    data = inputs.check_data(state, X_train, y_train, X_test, y_test)
+    inputs.check_options(epochs, batch_size, regularization, activation, problem)
     if state.params[-1]["b"].shape[0] > 1 and problem != "classification":
         raise ValueError("a network with several output neurons is for classification only")
     counts = None
     if pad_to is not None:
-        data, counts = _padded(data, pad_to, batch_size)
+        data, counts = inputs.padded(data, pad_to, GROUP * batch_size)
     hyper = (
         np.float32(checks.rates("learning_rate", learning_rate)),
         np.float32(checks.rates("regularization_rate", regularization_rate)),
     )
-    state, losses, done = _run(
+    state, losses, done = run_chunks(
         _train_chunk,
         state,
         data,
@@ -629,165 +561,4 @@ def train(
         diverged=done < epochs,
         train_accuracy=losses[:done, 2] if accuracy else None,
         test_accuracy=losses[:done, 3] if accuracy else None,
-    )
-
-
-class SweepResult(NamedTuple):
-    """What `sweep` reports, per configuration and epoch.
-
-    Attributes:
-        train_loss: (configs, epochs): the training loss after each epoch; NaN after a
-            configuration diverged.
-        test_loss: (configs, epochs): the same on the test set.
-        epochs_done: (configs,): the epochs each configuration trained.
-        diverged: (configs,) bool: the configurations that diverged.
-    """
-
-    train_loss: np.ndarray  # (configs, epochs); NaN after a configuration diverged
-    test_loss: np.ndarray
-    epochs_done: np.ndarray  # (configs,)
-    diverged: np.ndarray  # (configs,) bool
-
-
-def stack_states(states) -> TrainState:
-    """One state for a sweep, from states of one network shape.
-
-    Args:
-        states: `TrainState`s of one network shape.
-
-    Returns:
-        A `TrainState` each of whose leaves gains a trailing axis of configurations, the
-        kernels' layout (see `forward.dense`).
-    """
-    return jax.tree.map(lambda *leaves: jnp.stack(leaves, axis=-1), *states)
-
-
-def unstack_state(states: TrainState, index: int) -> TrainState:
-    """Configuration `index` of a swept state, as `train` takes it.
-
-    Args:
-        states: A state of several configurations (from `stack_states` or `sweep`).
-        index: Which configuration.
-
-    Returns:
-        That configuration's `TrainState`.
-    """
-    return jax.tree.map(lambda leaf: leaf[..., index], states)
-
-
-def _home():
-    return jax.devices()[0]
-
-
-def _spread_over_devices(tree, configs):
-    """Lay `tree`'s trailing configuration axis across every device of the default backend.
-
-    Configurations are independent, so each device trains its share in the same compiled
-    kernel (JAX's sharding; nothing crosses devices). The axis is padded with copies of the
-    first configuration to a multiple of the device count; callers drop the padding.
-    """
-    devices = jax.devices()
-    if len(devices) == 1:
-        return tree
-    padding = -configs % len(devices)
-    if padding:
-        tree = jax.tree.map(
-            lambda leaf: jnp.concatenate([leaf, jnp.repeat(leaf[..., :1], padding, -1)], -1), tree
-        )
-    mesh = jax.sharding.Mesh(np.array(devices), ("configs",))
-
-    def spread(leaf):
-        spec = jax.sharding.PartitionSpec(*[None] * (np.ndim(leaf) - 1), "configs")
-        sharding = jax.sharding.NamedSharding(mesh, spec)
-        if getattr(leaf, "sharding", None) == sharding:  # a sweep's own result, passed back
-            return leaf
-        # Through host memory: resharding device arrays leaf by leaf took 3x longer (measured).
-        return jax.device_put(np.asarray(leaf), sharding)
-
-    return jax.tree.map(spread, tree)
-
-
-def sweep(
-    states: TrainState,
-    X_train,
-    y_train,
-    X_test,
-    y_test,
-    *,
-    learning_rate,
-    regularization_rate=0.0,
-    epochs=1,
-    batch_size=10,
-    regularization=None,
-    activation="tanh",
-    problem="classification",
-):
-    """Train N configurations of one network shape on the same data in one kernel.
-
-    The configurations ride a trailing axis of every array inside the kernel, where their
-    arithmetic vectorises, and that axis is spread over the devices (JAX sharding). With several
-    devices the returned states stay spread over them (when N divides evenly), so passing them
-    back in starts the next call at once.
-
-    Args:
-        states: N configurations (see `stack_states`; different seeds give different initial
-            weights).
-        X_train: Input features, (n, F), shared by every configuration.
-        y_train: Targets, (n,), as for `train`.
-        X_test: Test input features, (m, F).
-        y_test: Test targets, (m,).
-        learning_rate: A number, or N numbers, each finite and 0 or more.
-        regularization_rate: A number, or N numbers, each finite and 0 or more.
-        epochs: How many epochs to train (0 or more).
-        batch_size: Examples per update (1 or more).
-        regularization: None, "l1" or "l2", for every configuration.
-        activation: The hidden layers' activation, for every configuration.
-        problem: "classification" or "regression".
-
-    Returns:
-        (states, result): the new states and a `SweepResult`.
-
-    Raises:
-        TypeError: If data or an option is of the wrong kind.
-        ValueError: If `states` holds a single configuration, a rate sequence is not N long,
-            or data or an option is refused as by `train`.
-    """
-    data = _check_data(states, X_train, y_train, X_test, y_test)
-    _check_options(epochs, batch_size, regularization, activation, problem)
-    configs = states.count.shape[0] if states.count.ndim == 1 else None
-    if configs is None:
-        raise ValueError("states must hold several configurations; make them with stack_states")
-    rates = []
-    for name, value in (
-        ("learning_rate", learning_rate),
-        ("regularization_rate", regularization_rate),
-    ):
-        rate = (
-            np.broadcast_to(checks.rates(name, value), (configs,))
-            if np.ndim(value) == 0
-            else checks.rates(name, value)
-        )
-        if rate.shape != (configs,):
-            raise ValueError(
-                f"{name} must be a number or {configs} numbers, got shape {rate.shape}"
-            )
-        rates.append(np.ascontiguousarray(rate))
-    spread, hyper = _spread_over_devices((states, tuple(rates)), configs)
-    spread, losses, done = _run(
-        _sweep_chunk, spread, data, hyper, epochs, batch_size, activation, problem, regularization
-    )
-    # States stay spread over the devices, ready for the next call: gathering them onto one
-    # device and spreading them again cost a sweep of 5 epochs 1.4 of its 4 ms (measured).
-    states = spread
-    if len(hyper[0]) > configs:
-        states = jax.device_put(jax.tree.map(lambda leaf: leaf[..., :configs], spread), _home())
-    done = np.broadcast_to(done, (len(hyper[0]),))[:configs].astype(int)
-    losses = losses.reshape(-1, 2, len(hyper[0]))[..., :configs].transpose(2, 0, 1)
-    mask = np.arange(losses.shape[1])[None, :] < done[:, None]
-    losses = np.where(mask[..., None], losses, np.nan)
-    return states, SweepResult(
-        train_loss=losses[..., 0],
-        test_loss=losses[..., 1],
-        epochs_done=done,
-        diverged=done < epochs,
     )

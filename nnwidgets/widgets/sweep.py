@@ -136,7 +136,7 @@ class Sweep(TrainingWidget):
         self._lrs = np.array([c["learning_rate"] for c in configs], np.float32)
         self._rrs = np.array([c["regularization_rate"] for c in configs], np.float32)
         states = [engine.init_state(self._initial_params(c["seed"])) for c in configs]
-        self._state = engine.playground.stack_states(states)
+        self._state = engine.stack_states(states)
         self._losses: list[np.ndarray] = []  # chunks (configs, epochs, 2)
         self._dead = np.zeros(len(configs), bool)
         self._epochs_trained = 0
@@ -295,7 +295,7 @@ class Sweep(TrainingWidget):
         """Configuration `index`'s current ``(W, b)`` per layer, as ``Playground.weights``."""
         _check_index(index, len(self.configs))
         with self._lock:
-            state = engine.playground.unstack_state(self._state, index)
+            state = engine.unstack_state(self._state, index)
             return [
                 (np.array(p["W"], np.float32), np.array(p["b"], np.float32)) for p in state.params
             ]
