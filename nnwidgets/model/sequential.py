@@ -9,7 +9,9 @@ import numpy as np
 
 from ..engine.losses import get_loss
 from .callbacks import Callback
+from .data_checks import check_inputs, check_targets
 from .history import History
+from .inner_layers import InnerLayers
 from .layers import Input, Layer
 from .metrics import get_metric
 from .naming import check_name, unique_name
@@ -17,7 +19,7 @@ from .optimizers import get_optimizer
 from .progress import ProgressPrinter
 from .seeding import generator
 from .summary import summary_lines
-from .training import forward, make_epoch, make_evaluate, shuffled_order
+from .training import make_epoch, make_evaluate, shuffled_order
 from .transfer import to_device
 
 LOSS_NAMES = (
@@ -29,7 +31,7 @@ LOSS_NAMES = (
 )
 
 
-class Sequential:
+class Sequential(InnerLayers):
     """Layers applied one after another; `Input` first fixes the shape of one example.
 
     ``Sequential([layers.Input((4,)), layers.Dense(2, activation="relu"),
@@ -210,44 +212,10 @@ class Sequential:
     # --- data checks -------------------------------------------------------------------------
 
     def _check_x(self, name, x) -> np.ndarray:
-        try:
-            x = np.asarray(x, np.float32)
-        except (TypeError, ValueError) as error:
-            raise TypeError(f"{name} must be an array of numbers: {error}") from None
-        expected = self.input_shape[1:]
-        if x.shape[1:] != expected:
-            raise ValueError(
-                f"{name} must have shape (n, {', '.join(map(str, expected))}) for {self.name}, "
-                f"whose input is {self.input_shape}; got {x.shape}"
-            )
-        if not np.all(np.isfinite(x)):
-            raise ValueError(f"{name} must be finite, got NaN or infinity")
-        return x
+        return check_inputs(name, x, self.input_shape, self.name)
 
     def _check_y(self, name, y, n, x_name) -> np.ndarray:
-        loss = self._compiled["loss"]
-        y = np.asarray(y, np.int32 if loss == "sparse_categorical_crossentropy" else np.float32)
-        if len(y) != n:
-            raise ValueError(f"{name} has {len(y)} labels but {x_name} has {n} examples")
-        units = self.output_shape[1]
-        if loss == "categorical_crossentropy" and y.shape[1:] != (units,):
-            raise ValueError(
-                f"{name} must be one-hot of shape ({n}, {units}) for categorical_crossentropy, "
-                f"got {y.shape}"
-            )
-        if loss == "sparse_categorical_crossentropy" and (
-            y.ndim != 1 or y.min(initial=0) < 0 or y.max(initial=0) >= units
-        ):
-            raise ValueError(
-                f"{name} must hold class indices 0..{units - 1} (shape ({n},)) for "
-                f"sparse_categorical_crossentropy, got shape {y.shape}"
-            )
-        if loss in ("binary_crossentropy", "mse", "mean_squared_error"):
-            if y.ndim == 1 and units != 1:
-                raise ValueError(f"{name} has shape {y.shape} but the model outputs {units} units")
-            if y.ndim > 1 and y.shape[1:] != (units,):
-                raise ValueError(f"{name} must have shape ({n}, {units}), got {y.shape}")
-        return y
+        return check_targets(name, y, n, x_name, self._compiled["loss"], self.output_shape[1])
 
     def _require_compiled(self, what):
         if self._compiled is None:
@@ -433,75 +401,6 @@ class Sequential:
         """
         return self.layer_output(x, -1)
 
-    def activations(self, x) -> list[np.ndarray]:
-        """Every layer's output for `x`, the input first.
-
-        Args:
-            x: Inputs, (n, *input shape).
-
-        Returns:
-            [x, first layer's output, ..., last layer's output].
-
-        Raises:
-            TypeError: If `x` is not numbers.
-            ValueError: If `x` does not fit the model's input shape or is not finite.
-        """
-        x = self._check_x("x", x)
-        outputs = _forward_jit(tuple(self.layers), self._device_params(), to_device(x))
-        return [np.asarray(o) for o in outputs]
-
-    def layer_output(self, x, layer) -> np.ndarray:
-        """The output of one layer for inputs `x`, computed up to that layer only.
-
-        Args:
-            x: Inputs, (n, *input shape).
-            layer: The layer's index in `layers` (negative counts from the end), or its name.
-
-        Returns:
-            That layer's output.
-
-        Raises:
-            TypeError: If `x` is not numbers, or `layer` neither an index nor a name.
-            ValueError: If `x` does not fit the model, or there is no such layer.
-        """
-        return self.layer_outputs(x, [layer])[0]
-
-    def layer_outputs(self, x, layers) -> list[np.ndarray]:
-        """The outputs of several layers for inputs `x`, in one forward pass.
-
-        The pass stops at the last of them; only those outputs leave the kernel.
-
-        Args:
-            x: Inputs, (n, *input shape).
-            layers: Layers by index in `layers` or by name.
-
-        Returns:
-            Their outputs, in the order asked.
-
-        Raises:
-            TypeError: If `x` is not numbers, or a layer is neither an index nor a name.
-            ValueError: If `x` does not fit the model, or there is no such layer.
-        """
-        picks = tuple(self._layer_index(layer) + 1 for layer in layers)
-        x = self._check_x("x", x)
-        depth = max(picks, default=0)
-        outputs = _outputs_jit(
-            tuple(self.layers[:depth]), picks, self._device_params()[:depth], to_device(x)
-        )
-        return [np.asarray(o) for o in outputs]
-
-    def _layer_index(self, layer) -> int:
-        names = [candidate.name for candidate in self.layers]
-        if isinstance(layer, str):
-            if layer not in names:
-                raise ValueError(f"layer must be one of {names}, got {layer!r}")
-            return names.index(layer)
-        if isinstance(layer, bool) or not isinstance(layer, numbers.Integral):
-            raise TypeError(f"layer must be an index or a name, got {layer!r}")
-        if not -len(names) <= layer < len(names):
-            raise ValueError(f"layer must be an index from 0 to {len(names) - 1}, got {layer}")
-        return int(layer) % len(names)
-
     def __repr__(self) -> str:
         return f"<Sequential name={self.name!r}, {len(self.layers)} layers>"
 
@@ -509,18 +408,6 @@ class Sequential:
 def _keras_order(name: str) -> tuple:
     """Keras 3's order of logs: training figures by name, then validation ones by name."""
     return (name.startswith("val_"), name.removeprefix("val_"))
-
-
-def _apply_all(layers, params, x):
-    return forward(list(layers), params, x)
-
-
-_forward_jit = jax.jit(_apply_all, static_argnums=0)
-# The outputs at `picks` only (0 is the input): the others never leave the kernel.
-_outputs_jit = jax.jit(
-    lambda layers, picks, params, x: [_apply_all(layers, params, x)[k] for k in picks],
-    static_argnums=(0, 1),
-)
 
 
 def _hears_batches(callback) -> bool:
