@@ -171,7 +171,7 @@ def print_training(results: dict) -> None:
         print(f"  {name:<11}{row}{r['target_epochs_per_s']:>8,.0f}  {met}")
     print("  /x: the engine's rate over x's; Playgr.: the original's training code alone on this")
     one_thread_note = "; torch 1t: PyTorch on 1 thread" if "torch_1_thread" in baselines else ""
-    print(f"  machine class (DESIGN.md){one_thread_note}")
+    print(f"  machine class (docs/figures.md){one_thread_note}")
     for name, r in results.items():
         if "error" in r:
             continue

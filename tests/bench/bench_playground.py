@@ -5,7 +5,8 @@ Run: `python tests/bench/bench_playground.py` (or `make bench`). For the default
 acknowledged after drawing them), epochs per second, and the bytes of one frame; then the time
 from a slider change in the page to the first drawn frame that shows it, and from an architecture
 change (a shape seen before) to a drawn frame of the new network training. The original trains
-one epoch per drawn frame: 52 epochs/s on the default network, 19.6 on the largest (DESIGN.md).
+one epoch per drawn frame: 52 epochs/s on the default network, 19.6 on the largest
+(docs/figures.md).
 Prints a table, whether each target is met, and last one JSON line.
 """
 

@@ -20,7 +20,7 @@ class Workload:
     problem: str
     target_epochs_per_s: float
     # The original Playground's training code alone, outside the page, on this machine class
-    # (DESIGN.md): the figure the engine has to beat.
+    # (docs/figures.md): the figure the engine has to beat.
     playground_epochs_per_s: float
     activation: str = "tanh"
     batch_size: int = 10

@@ -2,7 +2,7 @@
 
 The page holds everything inline: the front-end bundle, the widget's static state and a recording
 (recording.py). It runs the real Playground view against a stand-in for the widget's
-model that plays the recorded snapshots, interpolated in between (js/src/replay.ts).
+model that plays the recorded snapshots, interpolated in between (js/src/playground/replay.ts).
 """
 
 import html
@@ -71,8 +71,8 @@ def replay_page(state: dict, snapshots: list) -> str:
 
 
 def recording_data(state: dict, snapshots: list) -> dict:
-    """What the replay reads (js/src/replay.ts): the static state, binary traits in base64, and
-    the snapshots; the frame traits come with each snapshot only."""
+    """What the replay reads (js/src/playground/replay.ts): the static state, binary traits in
+    base64, and the snapshots; the frame traits come with each snapshot only."""
     frame_names = set(snapshots[-1].frame)
     static = {k: v for k, v in state.items() if k not in _PLUMBING and k not in frame_names}
     return {
