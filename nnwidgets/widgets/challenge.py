@@ -7,11 +7,16 @@ the Playground stands against it while it trains; ``check()`` says pass or fail 
 import html
 import math
 import numbers
+import re
+import uuid
 from typing import NamedTuple
 
 import ipywidgets
+from IPython.display import display, update_display
 
 from ..data.playground import DATASETS
+from . import submission
+from ._throttle import Throttle
 
 # Targets: a loss must end at or below its value, an accuracy at or above it.
 TARGETS = {
@@ -22,6 +27,27 @@ TARGETS = {
 }
 # Limits on the network and the training: at most so many, or exactly this data set.
 LIMITS = ("neurons", "layers", "features", "epochs", "dataset")
+# While training plays, the record is rewritten at most this often; every other change at once.
+RECORD_INTERVAL_S = 2.0
+_QUESTION = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,63}")
+# What a student's change may touch: recorded once it happens.
+_RECORDED = (
+    "epoch",
+    "hidden",
+    "features",
+    "activation",
+    "learning_rate",
+    "regularization",
+    "regularization_rate",
+    "batch_size",
+    "dataset",
+    "noise",
+    "train_ratio",
+    "seed",
+    "classes",
+    "problem",
+    "playing",
+)
 
 
 class CheckResult(NamedTuple):
@@ -54,6 +80,12 @@ class Challenge(ipywidgets.HTML):
             TARGETS: a loss must end at or below its value, an accuracy at or above it.
         limits: {"neurons": 12} (hidden neurons in all), "layers" (hidden layers), "features"
             (inputs switched on), "epochs" (trained at most), "dataset" (the one to use).
+        question: A name for the question on a graded sheet, e.g. "q1". With it, the
+            Playground's configuration, data seed and weights are kept in the notebook (a
+            display output after this widget) and in ``<question>.nnwidgets.json`` beside it,
+            and a new Challenge of that question (the grader re-running the notebook, or the
+            student after a restart) brings the Playground back as it was left. ``check``
+            recomputes every figure from those weights and the regenerated data.
         **kwargs: Passed to ipywidgets.HTML.
 
     Raises:
@@ -62,7 +94,7 @@ class Challenge(ipywidgets.HTML):
             set's name for "dataset"), or cannot be reached.
     """
 
-    def __init__(self, playground, target, limits=None, **kwargs):
+    def __init__(self, playground, target, limits=None, question=None, **kwargs):
         from .playground import Playground
 
         if not isinstance(playground, Playground):
@@ -70,10 +102,61 @@ class Challenge(ipywidgets.HTML):
         self.playground = playground
         self.target = _check_target(target)
         self.limits = _check_limits(limits or {})
+        self.question = _check_question(question)
+        self.restored = None  # when the work restored was saved (UTC, ISO 8601), if any
+        self.problems: list[str] = []  # records found but refused, each with its reason
+        self._display_id = None
+        self._throttle = Throttle(RECORD_INTERVAL_S)
         super().__init__(**kwargs)
+        if self.question is not None:
+            self._restore()
+            playground.observe(self._record_change, names=list(_RECORDED))
         names = ["epoch", "train_loss", "test_loss", "hidden", "features", "dataset"]
         playground.observe(self._refresh, names=names)
         self._refresh()
+
+    # --- the student's work, kept for the grader ---------------------------------------------
+
+    def _restore(self):
+        record, self.problems = submission.find(self.question)
+        if record is None:
+            return
+        try:
+            self.playground.restore(record["playground"])
+        except ValueError as error:
+            self.problems.append(f"the recorded work for {self.question} was refused: {error}")
+            return
+        self.restored = record["saved_at"]
+
+    def record(self) -> dict | None:
+        """Keep the Playground as it is now for the grader (done by itself as it changes).
+
+        Returns:
+            The record written, or None without a ``question``.
+        """
+        if self.question is None:
+            return None
+        pg = self.playground
+        state = pg.to_dict()
+        if pg.epoch:  # the epoch count travels; the figures are recomputed, never read back
+            state["history"] = [[pg.epoch, None, None, None, None]]
+        record = submission.make_record(self.question, state)
+        submission.write_beside(record)
+        if self._display_id is not None:
+            update_display(submission.output_bundle(record), raw=True, display_id=self._display_id)
+        self._throttle.mark()
+        return record
+
+    def _record_change(self, change):
+        if not self.playground.playing or self._throttle.ready():
+            self.record()
+
+    def _ipython_display_(self):
+        display(self._repr_mimebundle_(), raw=True)
+        if self.question is not None:
+            self._display_id = f"nnwidgets-{self.question}-{uuid.uuid4().hex}"
+            record = self.record()
+            display(submission.output_bundle(record), raw=True, display_id=self._display_id)
 
     def check(self) -> CheckResult:
         """Pass or fail, with the reason.
@@ -82,6 +165,12 @@ class Challenge(ipywidgets.HTML):
             A `CheckResult`: failed with the first limit broken or the targets missed, else
             passed with the figures reached.
         """
+        result = self._judge()
+        if self.problems and self.restored is None:
+            return CheckResult(False, f"{result.reason}; {'; '.join(self.problems)}")
+        return result
+
+    def _judge(self) -> CheckResult:
         pg = self.playground
         broken = next(self._broken_limits(), None)
         if broken is not None:
@@ -175,3 +264,14 @@ def _check_limits(limits) -> dict:
             raise ValueError(f"limits[{name!r}] must be at least {lowest}: {value} is impossible")
         checked[name] = int(value)
     return checked
+
+
+def _check_question(question):
+    if question is None:
+        return None
+    if not isinstance(question, str) or not _QUESTION.fullmatch(question):
+        raise ValueError(
+            "question must be a name of letters, digits, '_', '.' or '-' starting with a "
+            f"letter (it names a file), got {question!r}"
+        )
+    return question

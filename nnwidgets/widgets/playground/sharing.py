@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import traitlets
 
 from .links import DEFAULTS, HIDABLE, parse_playground_url, playground_url
 from .presets import preset_config
@@ -136,29 +137,55 @@ class Sharing:
         Raises:
             ValueError: ``d`` is not such a dict, or a value in it is refused.
         """
-        if not isinstance(d, dict) or not isinstance(d.get("config"), dict):
-            raise ValueError("from_dict needs a dict with a 'config' dict, as to_dict() gives")
-        config = dict(d["config"])
-        unknown = set(config) - set(DEFAULTS)
-        if unknown:
-            raise ValueError(f"unknown configuration keys {sorted(unknown)}")
-        points = d.get("points")
+        config, extra = _settings_of(d)
         dataset = config.pop("dataset", "circle")
-        extra = {key: d[key] for key in _EXTRA_KEYS if key in d}
-        # Your own points set the classes from their labels; more may have been chosen.
         classes = extra.pop("classes", 2) if dataset == CUSTOM else None
         pg = cls(dataset="circle" if dataset == CUSTOM else dataset, **config, **extra)
+        pg._take_points_weights_history(d, dataset, classes)
+        return pg
+
+    def restore(self, d: dict) -> None:
+        """Make this Playground what ``to_dict()`` described, in place: configuration, points,
+        weights and history. The course sheet's hidden and locked controls stay as they are.
+
+        Args:
+            d: The dict, as for ``from_dict``.
+
+        Raises:
+            ValueError: ``d`` is not such a dict, or a value in it is refused; the Playground
+                is then left as it was.
+        """
+        config, extra = _settings_of(d)
+        extra = {key: value for key, value in extra.items() if not key.endswith("_controls")}
+        dataset = config.pop("dataset", "circle")
+        classes = extra.pop("classes", 2) if dataset == CUSTOM else None
+        before = self.to_dict()
+        self.playing = False
+        try:
+            with self.hold_trait_notifications():
+                for name, value in {**config, **extra}.items():
+                    setattr(self, name, value)
+                if dataset != CUSTOM:
+                    self.dataset = dataset
+            self._take_points_weights_history(d, dataset, classes)
+        except (traitlets.TraitError, TypeError, KeyError, ValueError) as error:
+            self.restore(before)
+            raise ValueError(f"cannot restore this Playground: {error}") from None
+
+    def _take_points_weights_history(self, d, dataset, classes):
         if dataset == CUSTOM:
+            points = d.get("points")
             if not isinstance(points, dict):
                 raise ValueError("a Playground on your own points needs them under 'points'")
-            pg.set_data(points["X"], points["y"], points.get("X_test"), points.get("y_test"))
-            if pg.problem == "classification" and classes > pg.classes:
-                pg.classes = classes
+            self.set_data(points["X"], points["y"], points.get("X_test"), points.get("y_test"))
+            if self.problem == "classification" and classes > self.classes:
+                self.classes = classes
         if "weights" in d:
-            pg.set_weights([(layer["W"], layer["b"]) for layer in d["weights"]])
+            if not isinstance(d["weights"], list):
+                raise ValueError("weights must be a list of {'W', 'b'} layers")
+            self.set_weights([(layer["W"], layer["b"]) for layer in d["weights"]])
         if d.get("history") is not None:
-            pg._restore_history(_history_rows(d["history"], "history"))
-        return pg
+            self._restore_history(_history_rows(d["history"], "history"))
 
     def export_numpy(self, path) -> None:
         """Write the weights as a NumPy .npz file: W0, b0, W1, b1, ...
@@ -286,6 +313,17 @@ class Sharing:
             return page
         write_page(path, page)
         return None
+
+
+def _settings_of(d) -> tuple[dict, dict]:
+    """The configuration and the other settings in ``to_dict()``'s data, keys checked."""
+    if not isinstance(d, dict) or not isinstance(d.get("config"), dict):
+        raise ValueError("from_dict needs a dict with a 'config' dict, as to_dict() gives")
+    config = dict(d["config"])
+    unknown = set(config) - set(DEFAULTS)
+    if unknown:
+        raise ValueError(f"unknown configuration keys {sorted(unknown)}")
+    return config, {key: d[key] for key in _EXTRA_KEYS if key in d}
 
 
 def _history_rows(history, name) -> np.ndarray:
