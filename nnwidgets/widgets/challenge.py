@@ -5,28 +5,16 @@ the Playground stands against it while it trains; ``check()`` says pass or fail 
 """
 
 import html
-import math
-import numbers
 import re
 import uuid
-from typing import NamedTuple
 
 import ipywidgets
 from IPython.display import display, update_display
 
-from ..data.playground import DATASETS
 from . import submission
 from ._throttle import Throttle
+from .goal import TARGETS, CheckResult, check_limits, check_target, judge, label
 
-# Targets: a loss must end at or below its value, an accuracy at or above it.
-TARGETS = {
-    "test_loss": "max",
-    "train_loss": "max",
-    "test_accuracy": "min",
-    "train_accuracy": "min",
-}
-# Limits on the network and the training: at most so many, or exactly this data set.
-LIMITS = ("neurons", "layers", "features", "epochs", "dataset")
 # While training plays, the record is rewritten at most this often; every other change at once.
 RECORD_INTERVAL_S = 2.0
 _QUESTION = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,63}")
@@ -48,25 +36,6 @@ _RECORDED = (
     "problem",
     "playing",
 )
-
-
-class CheckResult(NamedTuple):
-    """What `Challenge.check` returns: true when the goal is met.
-
-    Attributes:
-        passed: Whether every target is reached within the limits.
-        reason: Why not (the first limit broken, or the targets missed), or what was reached.
-    """
-
-    passed: bool
-    reason: str
-
-    def __bool__(self) -> bool:
-        return self.passed
-
-
-def _label(name: str) -> str:
-    return name.replace("_", " ")
 
 
 class Challenge(ipywidgets.HTML):
@@ -100,8 +69,8 @@ class Challenge(ipywidgets.HTML):
         if not isinstance(playground, Playground):
             raise TypeError(f"playground must be a Playground, got {type(playground).__name__}")
         self.playground = playground
-        self.target = _check_target(target)
-        self.limits = _check_limits(limits or {})
+        self.target = check_target(target)
+        self.limits = check_limits(limits or {})
         self.question = _check_question(question)
         self.restored = None  # when the work restored was saved (UTC, ISO 8601), if any
         self.problems: list[str] = []  # records found but refused, each with its reason
@@ -172,42 +141,14 @@ class Challenge(ipywidgets.HTML):
 
     def _judge(self) -> CheckResult:
         pg = self.playground
-        broken = next(self._broken_limits(), None)
-        if broken is not None:
-            return CheckResult(False, broken)
-        missed, reached = [], []
-        for name, value in self.target.items():
-            current = getattr(pg, name)
-            if current is None or not math.isfinite(current):
-                missed.append(f"{_label(name)} is not measured yet")
-                continue
-            ok = current <= value if TARGETS[name] == "max" else current >= value
-            words = "at most" if TARGETS[name] == "max" else "at least"
-            text = f"{_label(name)} {current:.4g} (goal: {words} {value:g})"
-            (reached if ok else missed).append(text)
-        if missed:
-            return CheckResult(False, "; ".join(missed))
-        return CheckResult(True, f"passed: {'; '.join(reached)}, within the limits")
-
-    def _broken_limits(self):
-        pg = self.playground
-        used = {
-            "neurons": sum(pg.hidden),
-            "layers": len(pg.hidden),
-            "features": len(pg.features),
-            "epochs": pg.epoch,
-        }
-        for name, limit in self.limits.items():
-            if name == "dataset":
-                if pg.dataset != limit:
-                    yield f"the data set must be {limit!r}, not {pg.dataset!r}"
-            elif used[name] > limit:
-                yield f"uses {used[name]} {name}; the limit is {limit}"
+        state = {name: getattr(pg, name) for name in ("hidden", "features", "epoch", "dataset")}
+        state |= {name: getattr(pg, name) for name in self.target}
+        return judge(self.target, self.limits, state)
 
     def _refresh(self, change=None) -> None:
         result = self.check()
         goal = ", ".join(
-            f"{_label(n)} {'≤' if TARGETS[n] == 'max' else '≥'} {v:g}"
+            f"{label(n)} {'≤' if TARGETS[n] == 'max' else '≥'} {v:g}"
             for n, v in self.target.items()
         )
         limits = ", ".join(
@@ -222,48 +163,6 @@ class Challenge(ipywidgets.HTML):
             + (f" &nbsp; <b>Limits:</b> {html.escape(limits)}" if limits else "")
             + f"<br><b>{mark}</b> {html.escape(result.reason)}</div>"
         )
-
-
-def _check_target(target) -> dict:
-    if not isinstance(target, dict) or not target:
-        raise ValueError(f"target must be a non-empty dict of {', '.join(TARGETS)}, got {target!r}")
-    checked = {}
-    for name, value in target.items():
-        if name not in TARGETS:
-            raise ValueError(f"target: unknown {name!r}; known: {', '.join(TARGETS)}")
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, numbers.Real)
-            or not math.isfinite(value)
-        ):
-            raise ValueError(f"target[{name!r}] must be a number, got {value!r}")
-        if "accuracy" in name and not 0 <= value <= 1:
-            raise ValueError(f"target[{name!r}] is a fraction in [0, 1]; {value} cannot be reached")
-        if "loss" in name and value <= 0:
-            raise ValueError(f"target[{name!r}] must be above 0: a loss of {value} is unreachable")
-        checked[name] = float(value)
-    return checked
-
-
-def _check_limits(limits) -> dict:
-    if not isinstance(limits, dict):
-        raise ValueError(f"limits must be a dict of {', '.join(LIMITS)}, got {limits!r}")
-    checked = {}
-    for name, value in limits.items():
-        if name not in LIMITS:
-            raise ValueError(f"limits: unknown {name!r}; known: {', '.join(LIMITS)}")
-        if name == "dataset":
-            if value not in DATASETS:
-                raise ValueError(f"limits['dataset'] must be one of {DATASETS}, got {value!r}")
-            checked[name] = value
-            continue
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise ValueError(f"limits[{name!r}] must be an int, got {value!r}")
-        lowest = 1 if name in ("features", "epochs") else 0
-        if value < lowest:
-            raise ValueError(f"limits[{name!r}] must be at least {lowest}: {value} is impossible")
-        checked[name] = int(value)
-    return checked
 
 
 def _check_question(question):
