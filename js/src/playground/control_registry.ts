@@ -41,6 +41,8 @@ export class ControlRegistry {
   constructor(
     private readonly root: HTMLElement,
     private readonly life: Lifetime,
+    /** Reads notes out (a live region): a note added with its text already in is not. */
+    private readonly announce: (message: string) => void = () => {},
   ) {}
 
   /** Registers elements for a control; returns what unregisters them (for rebuilt parts). */
@@ -102,9 +104,9 @@ export class ControlRegistry {
   showNote(anchor: Element | null, message: string): void {
     const note = document.createElement("div");
     note.className = "nnw-pg-refusal";
-    note.setAttribute("role", "status");
     note.textContent = message;
     this.root.append(note);
+    this.announce(message);
     const rootBox = this.root.getBoundingClientRect();
     const box = anchor?.getBoundingClientRect();
     const left = box ? box.left - rootBox.left : 16;

@@ -243,11 +243,11 @@ export class NetworkView {
     });
     life.listen<KeyboardEvent>(this.net, "keydown", (event) => {
       if (event.key !== "Enter" && event.key !== " ") return;
-      // Enter on a neuron edits its bias; on a link or bias, that value.
+      // Enter or Space on a neuron (a button) edits its bias; on a link or bias, that value.
       const neuron = (event.target as HTMLElement).dataset?.neuron;
       const element = neuron ? this.links.biasOf(neuron) : (event.target as Element);
       const hit = canEdit() && element ? this.links.targetOf(element) : null;
-      if (!hit || (neuron && event.key !== "Enter")) return;
+      if (!hit) return;
       event.preventDefault();
       this.editor.edit(hit.target, hit.x, hit.y, event.target as HTMLElement | SVGElement);
     });

@@ -3,12 +3,15 @@
 
 import { argmaxLuts, classColor, pointColors, probabilityLut } from "../shared/class_colors";
 import { mapLut } from "../shared/map_colors";
+import { Pacer } from "../shared/pacer";
 import { boundCheckbox } from "./bound_inputs";
 import { follow, taskOf, type ViewContext } from "./context";
+import { lossChartLabel, outputLabel, type Progress } from "./descriptions";
 import { html } from "./dom";
 import { buildDrawTool } from "./draw_tool";
 import { formatAccuracy, formatLoss } from "./format";
 import { LossChart } from "./loss_chart";
+import { parseLossCurve } from "./loss_curve";
 import { outputClassOf } from "./neuron_ids";
 import { OutputHeatmap } from "./output_heatmap";
 import { parsePoints } from "./points";
@@ -30,6 +33,22 @@ function describeNeuron(neuron: NeuronId | null): string {
   const match = /^(\d+):(\d+)$/.exec(neuron);
   if (match) return `Showing neuron ${Number(match[2]) + 1} of hidden layer ${match[1]}`;
   return `Showing input ${neuron}`;
+}
+
+/** Text alternatives change layout-free but still cost the accessibility tree an update. */
+const LABEL_INTERVAL_MS = 1000;
+
+/** Where training stands, as the losses above the output view show it. */
+export function progressOf(model: ViewContext["model"]): Progress {
+  const hasTest = parsePoints(model.get("_points"), model.get("_train_count")).test.length > 0;
+  const classification = model.get("problem") === "classification";
+  const accuracy = hasTest ? model.get("test_accuracy") : model.get("train_accuracy");
+  return {
+    epoch: model.get("epoch") ?? 0,
+    loss: hasTest ? model.get("test_loss") : model.get("train_loss"),
+    lossName: hasTest ? "test" : "training",
+    accuracy: classification ? (accuracy ?? null) : null,
+  };
 }
 
 /** With more than two classes, data and output take class colours (neurons keep the scale). */
@@ -56,8 +75,8 @@ export function buildOutputPanel(context: ViewContext): HTMLElement {
   const column = html("section", "nnw-pg-output");
   column.setAttribute("aria-label", "Output");
 
+  // Read out by the announcer (announcer.ts).
   const status = html("div", "nnw-pg-status");
-  status.setAttribute("role", "status");
   follow(context, ["status", "diverged"], () => {
     const text = model.get("status") ?? "";
     status.textContent = text;
@@ -74,6 +93,9 @@ export function buildOutputPanel(context: ViewContext): HTMLElement {
   metrics.append(losses, chart.element);
 
   const heatmap = new OutputHeatmap(life);
+  heatmap.mapCanvas.removeAttribute("aria-hidden");
+  heatmap.mapCanvas.setAttribute("role", "img");
+  const labels = new Pacer(LABEL_INTERVAL_MS);
   const shownNeuron = html("div", "nnw-pg-shown-neuron");
 
   const legend = html("div", "nnw-pg-legend");
@@ -116,7 +138,11 @@ export function buildOutputPanel(context: ViewContext): HTMLElement {
     // Data set with set_data and no test points: nothing to report under "Test loss".
     test.row.hidden = parsePoints(model.get("_points"), model.get("_train_count")).test.length === 0;
     chart.draw(model.get("_loss_curve"));
-    shownNeuron.textContent = describeNeuron(model.get("_output_neuron"));
+    const shown = describeNeuron(model.get("_output_neuron"));
+    shownNeuron.textContent = shown;
+    if (model.get("playing") && !labels.ready(performance.now())) return;
+    heatmap.mapCanvas.setAttribute("aria-label", outputLabel(progressOf(model), shown));
+    chart.element.setAttribute("aria-label", lossChartLabel(parseLossCurve(model.get("_loss_curve"))));
   });
   loop.part("output", () => {
     const discretize = model.get("discretize");
@@ -136,6 +162,8 @@ export function buildOutputPanel(context: ViewContext): HTMLElement {
     ),
   );
   life.on(model, "change:_frame", () => loop.invalidate("metrics", "output"));
+  // A pause labels the final state at once, whatever the pacing held back.
+  life.on(model, "change:playing", () => loop.invalidate("metrics"));
   life.on(model, "change:discretize", () => loop.invalidate("output"));
   life.onChange(model, ["_points", "_train_count", "show_test_data", "problem", "classes"], () =>
     loop.invalidate("points", "metrics"),

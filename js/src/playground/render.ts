@@ -4,6 +4,8 @@
 
 import type { AnyModel } from "@anywidget/types";
 import { Lifetime } from "../shared/lifetime";
+import { LiveRegion } from "../shared/live_region";
+import { announceTraining } from "./announcer";
 import { follow, type ViewContext } from "./context";
 import { ControlRegistry } from "./control_registry";
 import { buildDataPanel } from "./data_panel";
@@ -24,7 +26,8 @@ export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundStat
   const life = new Lifetime();
   const root = html("div", "nnw-pg");
   life.add(() => root.remove());
-  const controls = new ControlRegistry(root, life);
+  const voice = new LiveRegion("nnw-pg-announcer");
+  const controls = new ControlRegistry(root, life, (message) => voice.say(message));
   // What the drawn frame shows, on the root: end-to-end tests and benchmarks read it.
   const loop = new FrameLoop(model, life, (frame) => {
     root.dataset.frame = String(frame);
@@ -38,7 +41,8 @@ export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundStat
   const main = html("div", "nnw-pg-main");
   const network = new NetworkView(context);
   main.append(buildDataPanel(context), network.element, buildOutputPanel(context));
-  root.append(top.element, main);
+  announceTraining(context, voice);
+  root.append(top.element, main, voice.element);
   el.append(root);
 
   follow(context, ["hidden_controls", "locked_controls"], () =>

@@ -46,6 +46,10 @@ body[data-jp-theme-light="false"] .nnw-pg,
 .nnw-pg [hidden], .nnw-pg .nnw-pg-hidden { display: none !important; }
 .nnw-pg button, .nnw-pg select, .nnw-pg input { font-family: inherit; }
 .nnw-pg :focus-visible { outline: 2px solid var(--nnw-pg-focus); outline-offset: 2px; }
+/* Fades and hover tweens are decoration; the links' flowing dashes stop in link_layer.ts. */
+@media (prefers-reduced-motion: reduce) {
+  .nnw-pg *, .nnw-pg *::before, .nnw-pg *::after { transition: none !important; animation: none !important; }
+}
 
 /* Round icon buttons, as Material's in the original */
 .nnw-pg .nnw-pg-icon-button {

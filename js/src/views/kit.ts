@@ -33,6 +33,9 @@ const CSS = /* css */ `
 body[data-jp-theme-light="false"] .nnw-v { --nnw-v-accent: #3d9ad6; }
 .nnw-v *, .nnw-v *::before, .nnw-v *::after { box-sizing: border-box; }
 .nnw-v :focus-visible { outline: 2px solid var(--nnw-v-focus); outline-offset: 2px; }
+@media (prefers-reduced-motion: reduce) {
+  .nnw-v *, .nnw-v *::before, .nnw-v *::after { transition: none !important; animation: none !important; }
+}
 .nnw-v canvas { display: block; }
 .nnw-v .nnw-v-title { margin: 0; font-size: 14px; font-weight: 500; line-height: 1.3; color: var(--nnw-v-text); }
 .nnw-v .nnw-v-title .nnw-v-soft { font-weight: 400; color: var(--nnw-v-text-soft); }

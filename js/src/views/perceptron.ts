@@ -13,6 +13,7 @@ import { paintCurve } from "./perceptron_curve";
 import { paintLine } from "./perceptron_line";
 import { CLASS_COLORS, type ToData } from "./perceptron_marks";
 import { PlanePainter } from "./perceptron_plane";
+import { probeAfterKey } from "./perceptron_probe";
 import { inputsOf, type PerceptronModel, readPerceptron } from "./perceptron_state";
 import {
   className,
@@ -147,6 +148,20 @@ export function renderPerceptron({ model, el }: { model: PerceptronModel; el: HT
   };
   life.listen(main.canvas, "pointerup", release);
   life.listen(main.canvas, "pointercancel", release);
+  // The keyboard's way to move the probe: focus the plot, then arrows (perceptron_probe.ts).
+  main.canvas.tabIndex = 0;
+  main.canvas.setAttribute("aria-keyshortcuts", "ArrowLeft ArrowRight ArrowUp ArrowDown PageUp PageDown Home End");
+  life.listen<KeyboardEvent>(main.canvas, "keydown", (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const { probe, ranges } = readPerceptron(model);
+    const moved = probeAfterKey(probe, ranges, event.key);
+    if (!moved) return;
+    event.preventDefault();
+    event.stopPropagation(); // not JupyterLab's
+    model.set("probe", moved);
+    model.save_changes();
+    update();
+  });
 
   const relabel = () => {
     drawLegend();

@@ -8,6 +8,8 @@ import { type Binary, readBytes, readFloat32 } from "../shared/binary";
 import { argmaxLuts, argmaxToRgba } from "../shared/class_colors";
 import { mapToRgba } from "../shared/colors";
 import { Lifetime } from "../shared/lifetime";
+import { LiveRegion } from "../shared/live_region";
+import { Pacer } from "../shared/pacer";
 import { element, injectViewStyles } from "./kit";
 import {
   cellLabel,
@@ -18,6 +20,7 @@ import {
   type SweptName,
   sparkline,
 } from "./sweep_layout";
+import { cellMapLabel, sweepAnnouncement } from "./sweep_text";
 
 export interface SweepState {
   playing: boolean;
@@ -85,10 +88,14 @@ function injectSweepStyles(): void {
 }
 
 const MAP_SIZE = 90;
+/** Cell labels follow training once a second, the live region every few seconds. */
+const LABEL_INTERVAL_MS = 1000;
+const ANNOUNCE_INTERVAL_MS = 5000;
 const SPARK_HEIGHT = 24;
 
 interface Cell {
   root: HTMLElement;
+  label: string;
   map: HTMLCanvasElement;
   spark: HTMLCanvasElement;
   loss: HTMLElement;
@@ -108,7 +115,8 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
   bar.append(play, epoch, status);
   const title = element("p", "nnw-v-title", "Sweep");
   const grid = element("div", "nnw-v-sweep-grid");
-  root.append(title, bar, grid);
+  const voice = new LiveRegion("nnw-v-sweep-announcer");
+  root.append(title, bar, grid, voice.element);
   el.append(root);
 
   let cells: Cell[] = [];
@@ -147,6 +155,7 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
       const open = element("button", "nnw-v-sweep-open", "Open");
       open.type = "button";
       open.title = "Open this configuration as a full Playground (sweep.opened)";
+      open.setAttribute("aria-label", `Open ${label.textContent} as a Playground`);
       open.addEventListener("click", () => model.send({ type: "open", index }));
       foot.append(loss, open);
       const badge = element("span", "nnw-v-sweep-badge", "diverged");
@@ -154,7 +163,7 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
       cell.append(label, map, spark, foot, badge);
       const { row, column } = layout.cells[index];
       if (slots[row]) slots[row][column] = cell;
-      return { root: cell, map, spark, loss, badge };
+      return { root: cell, label: label.textContent ?? "", map, spark, loss, badge };
     });
     slots.forEach((row, r) => {
       if (labelled) grid.append(element("span", "nnw-v-sweep-rowhead", layout.rowLabels[r]));
@@ -173,6 +182,29 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
     epoch.textContent = `Epoch ${(model.get("epoch") ?? 0).toLocaleString("en-US")}`;
     status.textContent = model.get("status") ?? "";
     root.dataset.playing = String(playing);
+  };
+
+  const labels = new Pacer(LABEL_INTERVAL_MS);
+  const announcements = new Pacer(ANNOUNCE_INTERVAL_MS);
+  let told = "";
+  const describe = () => {
+    const now = performance.now();
+    const playing = model.get("playing");
+    const tests = model.get("test_loss") ?? [];
+    const diverged = model.get("diverged") ?? [];
+    const best = model.get("best");
+    // A new status (why cells diverged) goes first; progress waits for the next turn.
+    const status = model.get("status") ?? "";
+    const news = status !== "" && status !== told;
+    told = status;
+    if (news) voice.say(status);
+    else if (playing && announcements.ready(now)) {
+      voice.say(sweepAnnouncement(model.get("epoch") ?? 0, cells.map((c) => c.label), tests, diverged, best));
+    }
+    if (playing && !labels.ready(now)) return;
+    cells.forEach((cell, index) =>
+      cell.map.setAttribute("aria-label", cellMapLabel(cell.label, tests[index], Boolean(diverged[index]), best === index)),
+    );
   };
 
   const drawCells = () => {
@@ -246,6 +278,7 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
         console.error("nnwidgets sweep: drawing failed", error);
       }
     }
+    describe();
     const drawn = model.get("_frame");
     if (typeof drawn === "number" && drawn !== acknowledged) {
       acknowledged = drawn;
