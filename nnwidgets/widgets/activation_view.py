@@ -148,6 +148,31 @@ class ActivationView(FrontEndWidget, Callback):
         with self._lock:
             return list(self._accuracies)
 
+    @property
+    def labels(self) -> np.ndarray:
+        """The class of each point shown, an index into ``classes``."""
+        return np.frombuffer(self._labels, np.uint8).copy()
+
+    def figure(self, **figure_kwargs):
+        """A bqplot scatter of the points as this view shows them, following it live.
+
+        One mark per class, in the view's colours; it moves as ``fit`` trains (at most 10
+        updates a second, the last epoch always) and as the slider replays the epochs. See
+        ``nnwidgets.widgets.figures.activation_scatter``.
+
+        Args:
+            **figure_kwargs: Passed to ``bqplot.Figure`` (e.g. ``title``, ``layout``).
+
+        Returns:
+            bqplot.Figure: ``figure.marks[k]`` holds the points of class ``classes[k]``.
+
+        Raises:
+            ValueError: The view shows three units (a scatter is 2-D).
+        """
+        from .figures import activation_scatter  # bqplot loads on the first figure
+
+        return activation_scatter(self, **figure_kwargs)
+
     def record(self) -> None:
         """Record the layer as it is now, as the end of an epoch does.
 

@@ -7,6 +7,7 @@
 - run.py: the network training on those points, its history and maps;
 - metrics.py: accuracy, confusion, R² and RMSE;
 - protocol.py: what the browser may ask, and how it is refused;
+- bqplot_figure.py: ``figure()``, its curves as a live bqplot figure;
 - sharing.py, links.py, replay_page.py, recording.py, presets.py: links, dicts, files, pages
   and presets.
 """

@@ -19,6 +19,7 @@ from ...data.random import SeededRandom
 from .. import binary
 from ..training_loop import TrainingWidget
 from . import settings
+from .bqplot_figure import BqplotFigure
 from .metrics import run_metrics
 from .points import (
     THUMBNAIL_POINTS,
@@ -49,7 +50,9 @@ _NETWORK_TRAITS = (
 )
 
 
-class Playground(Sharing, PointEditing, WeightEditing, BrowserProtocol, TrainingWidget):
+class Playground(
+    BqplotFigure, Sharing, PointEditing, WeightEditing, BrowserProtocol, TrainingWidget
+):
     """TensorFlow Playground: a small network learning 2-D points, live, in a notebook cell.
 
     Every argument is also a synced trait; setting it from Python or from the controls has the
