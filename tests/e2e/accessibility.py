@@ -25,7 +25,9 @@ def axe_violations(page: "Page", selector: str) -> list[dict]:
             const result = await axe.run(element, { runOnly: { type: "tag", values: tags } });
             return result.violations.map(({ id, impact, help, nodes }) => ({
                 id, impact, help,
-                nodes: nodes.map((node) => ({ target: node.target.join(" "), summary: node.failureSummary })),
+                nodes: nodes.map((node) => ({
+                    target: node.target.join(" "), summary: node.failureSummary,
+                })),
             }));
         }""",
         [selector, WCAG_21_AA],
