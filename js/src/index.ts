@@ -6,6 +6,7 @@ import { renderNeuronMap } from "./views/neuron_map";
 import { renderPlayground } from "./playground/render";
 import { renderActivationGallery } from "./views/activation_gallery";
 import { renderActivationView } from "./views/activation_view";
+import { renderClassOverview } from "./views/class_overview";
 import { renderLivePlot } from "./views/live_plot";
 import { renderNetworkDiagram } from "./views/network_diagram";
 import { renderPerceptron } from "./views/perceptron";
@@ -22,6 +23,7 @@ type View = (props: { model: AnyModel<any>; el: HTMLElement }) => () => void;
 const VIEWS: Record<string, View> = {
   activation_gallery: renderActivationGallery,
   activation_view: renderActivationView,
+  class_overview: renderClassOverview,
   live_plot: renderLivePlot,
   network_diagram: renderNetworkDiagram,
   neuron_map: renderNeuronMap,

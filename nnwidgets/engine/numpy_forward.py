@@ -27,7 +27,8 @@ def tanh(x: np.ndarray) -> np.ndarray:
 
 
 def _sigmoid(x):
-    return np.float32(1) / (np.float32(1) + np.exp(-x))
+    with np.errstate(over="ignore"):  # exp(-x) overflows to inf for x < -88: the sigmoid is 0
+        return np.float32(1) / (np.float32(1) + np.exp(-x))
 
 
 def _softmax(x):

@@ -2,6 +2,7 @@
 
 from .activation_view import ActivationView
 from .challenge import Challenge, CheckResult
+from .class_overview import ClassOverview
 from .live_plot import LivePlot
 from .network_diagram import NetworkDiagram
 from .neuron_map import NeuronMap
@@ -14,6 +15,7 @@ from .weight_images import WeightImages
 __all__ = [
     "Challenge",
     "CheckResult",
+    "ClassOverview",
     "ActivationGallery",
     "ActivationView",
     "LivePlot",
