@@ -5,6 +5,8 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from .static_image import png_base64
+
 FRONT_END = Path(__file__).resolve().parent.parent / "static" / "widget.js"
 
 
@@ -12,6 +14,9 @@ class FrontEndWidget(anywidget.AnyWidget):
     """An anywidget drawn by the view named in ``_view`` of the shared bundle (js/src/index.ts).
 
     Subclasses set ``_view`` and declare their synced traits; the drawing lives in the front end.
+    For hosts that run no JavaScript (previews, PDF) the mime bundle also carries a one-line
+    ``text/plain`` summary (``_summary``) and, where a subclass draws one, an ``image/png`` of
+    the current state (``_static_image``).
     """
 
     # A missing bundle must not break `import nnwidgets` for headless engine work, so the error
@@ -27,3 +32,22 @@ class FrontEndWidget(anywidget.AnyWidget):
                 "`pip install -e .`, then restart the kernel."
             )
         super().__init__(**kwargs)
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None:
+            return None
+        data, metadata = bundle
+        data = {**data, "text/plain": self._summary()}
+        image = self._static_image()
+        if image is not None:
+            data["image/png"] = png_base64(image)
+        return data, metadata
+
+    def _summary(self) -> str:
+        """What the widget shows, in one line of text; subclasses name their key figures."""
+        return type(self).__name__
+
+    def _static_image(self):
+        """The current state as a Pillow image for ``image/png``, or None (text only)."""
+        return None

@@ -132,6 +132,15 @@ class ActivationView(FrontEndWidget, Callback):
 
     # --- Python-side reading ----------------------------------------------------------------
 
+    def _summary(self) -> str:
+        units = "×".join(str(u) for u in self.units)
+        text = f"ActivationView: layer {self.layer_name} ({units} units"
+        text += f", {self.activation})" if self.activation else ")"
+        text += f", epoch {self.epoch:,} of {self.epochs:,}, {self.total_points:,} points"
+        if self.accuracy is not None:
+            text += f", {self.accuracy_label} {100 * self.accuracy:.1f} %"
+        return text
+
     @property
     def snapshots(self) -> list[np.ndarray]:
         """Every recorded epoch's points, (points, units) float32, epoch 0 first."""

@@ -8,7 +8,7 @@ import numpy as np
 import traitlets
 
 from ..model.callbacks import Callback
-from . import binary
+from . import binary, static_image
 from ._base import FrontEndWidget
 from ._throttle import Throttle
 
@@ -73,6 +73,22 @@ class LivePlot(FrontEndWidget, Callback):
     def history(self) -> dict[str, list[float]]:
         """Every logged figure per epoch: ``{"loss": [...], "val_loss": [...], ...}``."""
         return {name: list(values) for name, values in self._history.items()}
+
+    def _summary(self) -> str:
+        if not self._rows:
+            return "LivePlot: no epochs yet"
+        last = [
+            f"{name} {values[-1]:.4g}"
+            for name, values in self._history.items()
+            if math.isfinite(values[-1])
+        ]
+        return f"LivePlot: epoch {self.epoch:,} of {self.epochs:,}; " + ", ".join(last)
+
+    def _static_image(self):
+        if not self._rows:
+            return None
+        table = binary.read_float32(self._curves).reshape(-1, len(self._columns))
+        return static_image.curves_image(table, list(self._columns))
 
     def clear(self) -> None:
         """Forget the curves drawn so far."""

@@ -106,6 +106,14 @@ class NetworkDiagram(FollowsTraining, FrontEndWidget, Callback):
         if hasattr(self, "_source"):
             self.refresh()
 
+    def _summary(self) -> str:
+        columns = [
+            " ".join(str(part) for part in (c["name"], c["units"], c["activation"]) if part)
+            for c in self._layers
+        ]
+        params = sum(c["params"] for c in self._layers)
+        return f"NetworkDiagram: {' → '.join(columns)} ({params:,} parameters)"
+
     def refresh(self) -> None:
         """Draw the source's weights as they are now."""
         with self._lock:

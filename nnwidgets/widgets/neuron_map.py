@@ -3,7 +3,7 @@
 import numpy as np
 import traitlets
 
-from . import binary
+from . import binary, static_image
 from ._base import FrontEndWidget
 
 # 1024² bytes is a 1 MiB message per update; finer maps than that only slow the page down.
@@ -38,6 +38,20 @@ class NeuronMap(FrontEndWidget):
         super().__init__(**kwargs)
         if values is not None:
             self.values = values
+
+    def _summary(self) -> str:
+        if not self.resolution:
+            return "NeuronMap: empty"
+        values = self.values
+        return (
+            f"NeuronMap: {self.resolution}×{self.resolution} cells, "
+            f"from {values.min():.2f} to {values.max():.2f}"
+        )
+
+    def _static_image(self):
+        if not self.resolution:
+            return None
+        return static_image.neuron_map_image(self._map_uint8, self.resolution, min(self.size, 600))
 
     @property
     def values(self) -> np.ndarray:

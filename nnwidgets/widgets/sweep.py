@@ -21,7 +21,7 @@ import numpy as np
 import traitlets
 
 from .. import engine
-from . import binary
+from . import binary, static_image
 from .playground import Playground
 from .playground.points import Points, weight_stream
 from .playground.run import grid_features, initial_params, loss_and_accuracy, network_inputs
@@ -269,6 +269,31 @@ class Sweep(TrainingWidget):
         return np.ascontiguousarray(history.transpose(0, 2, 1), np.float32)
 
     # --- results -----------------------------------------------------------------------------
+
+    def _summary(self) -> str:
+        swept = ", ".join(self.swept) or "one configuration"
+        text = f"Sweep: {len(self.configs)} configurations ({swept}), epoch {self.epoch:,}"
+        if self.best is None:
+            return text
+        config = self.configs[self.best]
+        losses = (self.test_loss[self.best], self.train_loss[self.best])
+        loss = next((v for v in losses if v is not None), None)
+        best = f"best #{self.best + 1} (learning rate {config['learning_rate']:g}"
+        best += f", regularization rate {config['regularization_rate']:g})"
+        return f"{text}, {best}" + ("" if loss is None else f", loss {loss:.3f}")
+
+    def _static_image(self):
+        if not self._maps:
+            return None
+        return static_image.sweep_image(
+            self._maps,
+            len(self.configs),
+            self._map_resolution,
+            self.classes,
+            binary.read_float32(self._points),
+            self._train_count,
+            problem=self._network.problem,
+        )
 
     @property
     def results(self) -> list[dict]:

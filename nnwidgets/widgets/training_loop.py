@@ -113,6 +113,7 @@ class TrainingWidget(FrontEndWidget):
         self._task = None
         self._main_loop = running_loop()  # the kernel's, when made in a cell
         self._stale = True  # the frame traits lag the training
+        self._displayed = False  # shown in some output, though perhaps never drawn (nbconvert)
         self._figures_throttle = Throttle(FIGURES_INTERVAL_S)
         super().__init__(**kwargs)
 
@@ -203,7 +204,10 @@ class TrainingWidget(FrontEndWidget):
         live state still goes out, a few times a second (always when forced), so Python reads
         it and the browser gets one message per drawn frame at most.
         """
-        if (unviewed or self._pacer.viewed) and (force or self._pacer.may_send()):
+        # A displayed widget's forced frames go out even undrawn: a notebook run without a
+        # browser (nbconvert --execute) saves them as its widget state.
+        drawn = unviewed or self._pacer.viewed or (force and self._displayed)
+        if drawn and (force or self._pacer.may_send()):
             with self._lock:
                 traits = self._frame_traits()
             with self.hold_sync():
@@ -226,6 +230,7 @@ class TrainingWidget(FrontEndWidget):
             self._publish(force=True)
 
     def _repr_mimebundle_(self, **kwargs):
+        self._displayed = True
         if self._stale:
             self._publish(force=True, unviewed=True)
         return super()._repr_mimebundle_(**kwargs)

@@ -137,6 +137,15 @@ class TransformView(FollowsTraining, FrontEndWidget, Callback):
 
     # --- Python-side reading ----------------------------------------------------------------
 
+    def _summary(self) -> str:
+        names = [stage.get("name", "") for stage in self._index.get("stages", [])]
+        if not names:
+            return "TransformView: no stages"
+        shown = names[min(self.stage, len(names) - 1)]
+        return f"TransformView: stage {self.stage + 1} of {len(names)} ({shown}): " + " → ".join(
+            names
+        )
+
     @property
     def stages(self) -> list[dict]:
         """Every stage: its name, kind, layer, units and points.

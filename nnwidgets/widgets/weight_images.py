@@ -7,7 +7,7 @@ import numpy as np
 import traitlets
 
 from ..model.callbacks import Callback
-from . import binary
+from . import binary, static_image
 from ._base import FrontEndWidget
 from ._model_info import dense_weights, input_features, layer_index
 from ._throttle import Throttle
@@ -101,6 +101,19 @@ class WeightImages(FrontEndWidget, Callback):
     def _scale_changed(self, change):
         if hasattr(self, "_source"):
             self.refresh()
+
+    def _summary(self) -> str:
+        rows, cols = self.shape
+        return (
+            f"WeightImages: {self.shown} of the {self.units} units of {self.layer_name}, "
+            f"{rows}×{cols} each, scale {self.scale}"
+        )
+
+    def _static_image(self):
+        if not self.shown:
+            return None
+        cell = min(self.cell, 112)  # a still stays small, whatever the view's size
+        return static_image.weight_images_image(self._images, self.shown, tuple(self.shape), cell)
 
     @property
     def images(self) -> np.ndarray:

@@ -30,6 +30,7 @@ from .points import (
     split_custom,
     thumbnail_rows,
 )
+from .preview import Preview
 from .protocol import BrowserProtocol
 from .recording import Recording, Snapshot
 from .run import OUTPUT_RESOLUTION, THUMBNAIL_RESOLUTION, Network, PlaygroundRun, feature_maps
@@ -51,7 +52,7 @@ _NETWORK_TRAITS = (
 
 
 class Playground(
-    BqplotFigure, Sharing, PointEditing, WeightEditing, BrowserProtocol, TrainingWidget
+    BqplotFigure, Sharing, PointEditing, WeightEditing, BrowserProtocol, Preview, TrainingWidget
 ):
     """TensorFlow Playground: a small network learning 2-D points, live, in a notebook cell.
 
