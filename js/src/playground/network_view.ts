@@ -7,6 +7,7 @@ import { mapLut } from "../shared/map_colors";
 import { probabilityLut } from "../shared/class_colors";
 import { FEATURES } from "../shared/spec";
 import { send, setTrait, taskOf, type ViewContext } from "./context";
+import { markedNeurons, markTitle } from "./diagnosis";
 import { html } from "./dom";
 import { layoutNetwork, type NodePlace } from "./layout";
 import { buildLayersHeading, buildNeuronControls } from "./layer_controls";
@@ -75,6 +76,7 @@ export class NetworkView {
       this.neuronMapsStale = true;
       loop.invalidate("weights", "maps");
     });
+    life.onChange(model, ["diagnosis"], () => this.markFindings());
     life.onChange(model, ["_feature_maps", "_map_resolution", "discretize"], () => {
       this.featureMapsStale = this.neuronMapsStale = true;
       loop.invalidate("maps");
@@ -134,6 +136,22 @@ export class NetworkView {
     this.featureMapsStale = this.neuronMapsStale = true;
     if (this.hovered && !columns.flat().some((p) => p.id === this.hovered)) this.hover(null);
     if (refocus) this.refocus(refocus);
+    this.markFindings();
+  }
+
+  /** Marks the neurons the diagnosis names: dead or saturated units. */
+  private markFindings(): void {
+    const marks = markedNeurons(this.context.model.get("diagnosis") ?? []);
+    for (const node of this.nodesLayer.querySelectorAll<HTMLElement>(".nnw-pg-node[data-neuron]")) {
+      const mark = marks.get(node.dataset.neuron ?? "");
+      if (mark) {
+        node.dataset.mark = mark;
+        node.title = markTitle(mark);
+      } else if (node.dataset.mark) {
+        delete node.dataset.mark;
+        node.removeAttribute("title");
+      }
+    }
   }
 
   /** The name of the rebuilt element that has the keyboard focus, if any. */

@@ -7,6 +7,7 @@ import { Pacer } from "../shared/pacer";
 import { boundCheckbox } from "./bound_inputs";
 import { follow, taskOf, type ViewContext } from "./context";
 import { lossChartLabel, outputLabel, type Progress } from "./descriptions";
+import { statusLine } from "./diagnosis";
 import { html } from "./dom";
 import { buildDrawTool } from "./draw_tool";
 import { formatAccuracy, formatLoss } from "./format";
@@ -77,11 +78,18 @@ export function buildOutputPanel(context: ViewContext): HTMLElement {
 
   // Read out by the announcer (announcer.ts).
   const status = html("div", "nnw-pg-status");
-  follow(context, ["status", "diverged"], () => {
-    const text = model.get("status") ?? "";
-    status.textContent = text;
-    status.hidden = text === "";
-    status.classList.toggle("nnw-pg-warning", Boolean(model.get("diverged")));
+  const sentence = html("span", "nnw-pg-status-text");
+  const why = html("details", "nnw-pg-why");
+  const whyText = html("p");
+  why.append(html("summary", "", "why?"), whyText);
+  status.append(sentence, why);
+  follow(context, ["status", "diverged", "diagnosis"], () => {
+    const line = statusLine(model.get("status") ?? "", Boolean(model.get("diverged")), model.get("diagnosis") ?? []);
+    sentence.textContent = line.text;
+    whyText.textContent = line.why;
+    status.hidden = line.text === "";
+    why.hidden = line.why === "";
+    status.classList.toggle("nnw-pg-warning", line.warning);
   });
 
   const metrics = html("div", "nnw-pg-metrics");

@@ -45,6 +45,7 @@ export interface PlaygroundState {
   test_accuracy: number | null;
   diverged: boolean;
   status: string; // a sentence to show above the output, e.g. why training paused; "" if none
+  diagnosis: Finding[]; // why it is not learning, most telling first; [] for a healthy run
   epochs_per_second: number; // measured training speed while playing, 0 when paused
 
   // --- binary state, set by the kernel only. All little-endian, dense, row-major; read them
@@ -101,6 +102,15 @@ export interface PlaygroundState {
  * index from 0) for hidden neurons, "output" for the output neuron, and with classes > 2
  * "output:k" for the output neuron of class k. */
 export type NeuronId = string;
+
+/** One reason the network is not learning (nnwidgets/widgets/playground/diagnosis.py). */
+export interface Finding {
+  kind: "diverged" | "dead_units" | "saturated" | "stuck" | "slow" | "overfitting";
+  message: string; // the cause and the next step, one sentence
+  neurons: NeuronId[]; // "layer:index" of the neurons concerned
+  layers: number[]; // hidden layers concerned, 1 for the first
+  why: string; // what was measured
+}
 
 /** Custom messages from the browser (model.send). */
 export type FromBrowser =

@@ -1,24 +1,27 @@
-// The Playground view's look, injected once per page as one <style> element. Colours come from
-// JupyterLab's theme variables, with the original Playground's as fallbacks, so the widget
-// follows light and dark themes; every class is prefixed `nnw-pg-`.
+// The Playground view's look, one stylesheet adopted by the view's root (shared/styles). Colours
+// come from the host's theme (shared/host_theme), so the widget follows light and dark themes;
+// every class is prefixed `nnw-pg-`.
+
+import { inDarkHost } from "../shared/host_theme";
+import type { Stylesheet } from "../shared/styles";
 
 const CSS = /* css */ `
 .nnw-pg {
-  --nnw-pg-font: var(--jp-ui-font-family, "Helvetica Neue", Helvetica, Arial, sans-serif);
-  --nnw-pg-surface: var(--jp-layout-color0, #fff);
+  --nnw-pg-font: var(--nnw-host-font);
+  --nnw-pg-surface: var(--nnw-host-surface);
   --nnw-pg-ground: #f7f7f7;
-  --nnw-pg-ground: color-mix(in srgb, var(--jp-layout-color2, #eee) 45%, var(--jp-layout-color0, #fff));
-  --nnw-pg-text: var(--jp-ui-font-color0, rgba(0, 0, 0, 0.87));
-  --nnw-pg-text-soft: var(--jp-ui-font-color1, #333);
-  --nnw-pg-label: var(--jp-ui-font-color2, #777);
-  --nnw-pg-line: var(--jp-border-color2, #e0e0e0);
-  --nnw-pg-line-strong: var(--jp-border-color1, #bdbdbd);
+  --nnw-pg-ground: color-mix(in srgb, var(--nnw-host-surface-2) 45%, var(--nnw-host-surface));
+  --nnw-pg-text: var(--nnw-host-text);
+  --nnw-pg-text-soft: var(--nnw-host-text-soft);
+  --nnw-pg-label: var(--nnw-host-label);
+  --nnw-pg-line: var(--nnw-host-line);
+  --nnw-pg-line-strong: var(--nnw-host-line-strong);
   --nnw-pg-accent: #183d4e;
   --nnw-pg-on-accent: #fff;
-  --nnw-pg-focus: var(--jp-brand-color1, #1976d2);
+  --nnw-pg-focus: var(--nnw-host-focus);
   --nnw-pg-button: rgba(128, 128, 128, 0.12);
   --nnw-pg-button-hover: rgba(128, 128, 128, 0.26);
-  --nnw-pg-node-border: var(--jp-ui-font-color0, #000);
+  --nnw-pg-node-border: var(--nnw-host-text);
   --nnw-pg-warn-bg: #fff4e5;
   --nnw-pg-warn-text: #8a4b00;
   --nnw-pg-warn-line: #f59322;
@@ -35,10 +38,10 @@ const CSS = /* css */ `
   overflow: hidden;
   -webkit-font-smoothing: antialiased;
 }
-body[data-jp-theme-light="false"] .nnw-pg,
+${inDarkHost(".nnw-pg")},
 .nnw-pg.nnw-pg-dark {
   --nnw-pg-accent: #3d7ea0;
-  --nnw-pg-node-border: var(--jp-ui-font-color1, rgba(255, 255, 255, 0.8));
+  --nnw-pg-node-border: var(--nnw-host-text-soft);
   --nnw-pg-warn-bg: #3a2a12;
   --nnw-pg-warn-text: #ffcf8f;
 }
@@ -205,6 +208,11 @@ body[data-jp-theme-light="false"] .nnw-pg,
   background: var(--nnw-pg-surface); font-size: 12px; line-height: 1.4; color: var(--nnw-pg-text-soft);
 }
 .nnw-pg .nnw-pg-status.nnw-pg-warning { border-left-color: var(--nnw-pg-warn-line); background: var(--nnw-pg-warn-bg); color: var(--nnw-pg-warn-text); }
+.nnw-pg .nnw-pg-why { margin-top: 4px; }
+.nnw-pg .nnw-pg-why summary { cursor: pointer; width: fit-content; text-decoration: underline dotted; }
+.nnw-pg .nnw-pg-why p { margin: 4px 0 0; }
+.nnw-pg .nnw-pg-node[data-mark] { outline: 2px dashed var(--nnw-pg-warn-line); outline-offset: 2px; }
+.nnw-pg .nnw-pg-node[data-mark="dead"] { opacity: 0.55; }
 .nnw-pg .nnw-pg-metrics { display: flex; align-items: center; gap: 10px; min-height: 56px; font-size: 13px; font-weight: 300; }
 .nnw-pg .nnw-pg-losses { flex: 1 1 auto; min-width: 0; }
 .nnw-pg .nnw-pg-loss-row { color: var(--nnw-pg-label); white-space: nowrap; line-height: 1.5; }
@@ -283,15 +291,4 @@ body[data-jp-theme-light="false"] .nnw-pg,
 }
 `;
 
-let injected: HTMLStyleElement | null = null;
-
-/** Adds the stylesheet to the document once; later views reuse it. */
-export function injectStyles(): void {
-  if (injected?.isConnected) return;
-  injected = document.querySelector<HTMLStyleElement>("style[data-nnw-playground]");
-  if (injected) return;
-  injected = document.createElement("style");
-  injected.dataset.nnwPlayground = "";
-  injected.textContent = CSS;
-  document.head.append(injected);
-}
+export const PLAYGROUND_STYLES: Stylesheet = { name: "playground", css: CSS };

@@ -20,6 +20,7 @@ from .. import binary
 from ..training_loop import TrainingWidget
 from . import settings
 from .bqplot_figure import BqplotFigure
+from .diagnosis import diagnose
 from .metrics import run_metrics
 from .points import (
     THUMBNAIL_POINTS,
@@ -118,6 +119,9 @@ class Playground(
     train_accuracy = traitlets.Float(None, allow_none=True).tag(sync=True)
     test_accuracy = traitlets.Float(None, allow_none=True).tag(sync=True)
     diverged = traitlets.Bool(False).tag(sync=True)
+    diagnosis = traitlets.List(
+        traitlets.Dict(), help="why it is not learning: findings (kind, message, neurons, layers)"
+    ).tag(sync=True)
     status = traitlets.Unicode("").tag(sync=True)
     epochs_per_second = traitlets.Float(0.0).tag(sync=True)
 
@@ -427,6 +431,7 @@ class Playground(
         self.epoch = run.epoch
         for name, value in run.figures.items():
             setattr(self, name, value)
+        self.diagnosis = [finding.as_dict() for finding in diagnose(run, self.learning_rate)]
 
     def _frame_traits(self, output_neuron="hovered") -> dict:
         """A frame's traits; the output view shows `output_neuron`, by default the hovered one."""
