@@ -13,7 +13,7 @@ FAILING = {"serious", "critical"}
 
 
 def axe_violations(page: "Page", selector: str) -> list[dict]:
-    """axe-core's WCAG 2.1 A/AA violations within the first element matching `selector`."""
+    """axe-core's WCAG 2.1 A/AA violations within every element matching `selector` (CSS)."""
     if not AXE.exists():
         raise FileNotFoundError(f"{AXE} is missing: run `npm install` in js/")
     if not page.evaluate("() => typeof window.axe === 'object'"):
@@ -21,8 +21,7 @@ def axe_violations(page: "Page", selector: str) -> list[dict]:
     page.locator(selector).first.wait_for()
     return page.evaluate(
         """async ([selector, tags]) => {
-            const element = document.querySelector(selector);
-            const result = await axe.run(element, { runOnly: { type: "tag", values: tags } });
+            const result = await axe.run(selector, { runOnly: { type: "tag", values: tags } });
             return result.violations.map(({ id, impact, help, nodes }) => ({
                 id, impact, help,
                 nodes: nodes.map((node) => ({

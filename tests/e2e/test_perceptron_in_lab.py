@@ -2,6 +2,7 @@
 recolours points, the select changes the curve, a drag moves the probe, and no console errors."""
 
 import pytest
+from accessibility import assert_accessible
 from lab import ARTIFACTS, kernel, pixels, wait_until, write_notebook
 
 CELLS = [
@@ -83,6 +84,12 @@ def test_two_input_slider_moves_the_line_and_the_select_changes_the_curve(lab):
     wait_until(lambda: kernel(lab, "p2.probe") != probe, "the probe to move")
     x1, x2 = kernel(lab, "p2.probe")
     assert x1 < 0 < x2
+    # The keyboard's path: focus the plane, and the arrows step the probe.
+    plane.focus()
+    lab.page.keyboard.press("ArrowRight")
+    wait_until(lambda: kernel(lab, "p2.probe")[0] > x1, "the probe to step right")
+    assert kernel(lab, "p2.probe")[1] == x2
+    assert_accessible(lab.page, ".nnw-v-perceptron")
     view.screenshot(path=ARTIFACTS / "perceptron-2d-relu.png")
     assert lab.console_errors == []
 
@@ -97,6 +104,7 @@ def test_gallery_shows_the_five_curves(lab):
     assert "max(0, z)" in cards.nth(2).inner_text()
     assert "nnw-v-highlight" in cards.nth(2).get_attribute("class")
     view.screenshot(path=ARTIFACTS / "perceptron-gallery.png")
+    assert_accessible(lab.page, ".nnw-v-gallery")
     # Dark theme: the views follow it.
     page = lab.page
     page.evaluate(

@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from accessibility import assert_accessible
 from lab import kernel, pixels, write_notebook
 
 ONE_VIEW = ["import nnwidgets as nw\npg = nw.Playground(seed=1)\npg"]
@@ -49,6 +50,7 @@ def test_play_trains_and_the_output_changes_then_pause_holds(playground):
         assert time.monotonic() < deadline, "the output view never changed while training"
         time.sleep(0.1)
     lab.screenshot("playground-playing")
+    assert_accessible(lab.page, ".nnw-pg")
     lab.root.get_by_role("button", name="Pause").click()
     lab.root.get_by_role("button", name="Play").wait_for()
     wait_for_kernel(lab, "not pg.playing")

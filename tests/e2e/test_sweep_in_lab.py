@@ -2,6 +2,7 @@
 drawing at 20+ frames a second, a cell's Open button makes its Playground, no console errors."""
 
 import pytest
+from accessibility import assert_accessible
 from lab import ARTIFACTS, kernel, wait_until, write_notebook
 
 CELLS = [
@@ -89,6 +90,13 @@ def test_sweep_trains_live_and_opens_a_cell(lab):
         kernel(lab, f"sweep.test_loss[{best}]"), abs=1e-3, rel=0.06
     )
     view.screenshot(path=ARTIFACTS / "sweep.png")
+    # For screen readers: each map says its loss, and the live region spoke while training.
+    best_map = best_cell.locator("canvas.nnw-v-sweep-map")
+    wait_until(
+        lambda: best_map.get_attribute("aria-label").endswith(", the best"), "the best map's label"
+    )
+    assert view.locator(".nnw-v-sweep-announcer").text_content().startswith("Epoch ")
+    assert_accessible(page, ".nnw-v-sweep")
 
     best_cell.get_by_role("button", name="Open").click()
     wait_until(lambda: kernel(lab, "sweep.opened is not None"), "the opened Playground")

@@ -2,6 +2,7 @@
 the stages, dragging turns a 3-D stage, it follows a Playground, and no console errors."""
 
 import pytest
+from accessibility import assert_accessible
 from lab import ARTIFACTS, kernel, pixels, wait_until, write_notebook
 
 SETUP = """\
@@ -48,6 +49,7 @@ def test_the_stage_slider_moves_the_grid_and_play_animates(lab):
     assert slider.get_attribute("max") == "6"
     wait_until(lambda: view.get_attribute("data-drawn") not in (None, "0"), "a first drawing")
     view.screenshot(path=ARTIFACTS / "transform-2d-input.png")
+    assert_accessible(lab.page, ".nnw-v-transform")
     start = pixels(canvas)
     slider.fill("1")  # W·x: the grid sheared and rotated
     wait_until(lambda: view.get_attribute("data-position") == "1.000", "stage 1 to be reached")

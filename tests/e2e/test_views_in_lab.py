@@ -4,6 +4,7 @@ change what is drawn, LivePlot grows while `fit` runs, and no console errors."""
 import time
 
 import pytest
+from accessibility import assert_accessible
 from lab import ARTIFACTS, kernel, pixels, wait_until, write_notebook
 
 SETUP = """\
@@ -99,6 +100,8 @@ def test_every_view_renders_and_live_plot_grows_during_fit(lab):
         view.scroll_into_view_if_needed()
         box = view.bounding_box()
         assert box and box["width"] > 100 and box["height"] > 100, selector
+    for selector in (".nnw-v-live", ".nnw-v-activation", ".nnw-v-diagram", ".nnw-v-weights"):
+        assert_accessible(page, selector)
     page.locator(".nnw-v-activation").first.screenshot(path=ARTIFACTS / "views-activation-2d.png")
     diagrams = page.locator(".nnw-v-diagram")
     diagrams.nth(0).screenshot(path=ARTIFACTS / "views-diagram.png")

@@ -155,7 +155,7 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
       const open = element("button", "nnw-v-sweep-open", "Open");
       open.type = "button";
       open.title = "Open this configuration as a full Playground (sweep.opened)";
-      open.setAttribute("aria-label", `Open ${label.textContent} as a Playground`);
+      open.setAttribute("aria-label", `Open ${label.textContent}`);
       open.addEventListener("click", () => model.send({ type: "open", index }));
       foot.append(loss, open);
       const badge = element("span", "nnw-v-sweep-badge", "diverged");
