@@ -3,8 +3,10 @@
 // changes and messages.
 
 import type { AnyModel } from "@anywidget/types";
+import { HOST_THEME } from "../shared/host_theme";
 import { Lifetime } from "../shared/lifetime";
 import { LiveRegion } from "../shared/live_region";
+import { adoptStyles } from "../shared/styles";
 import { announceTraining } from "./announcer";
 import { follow, type ViewContext } from "./context";
 import { ControlRegistry } from "./control_registry";
@@ -14,7 +16,7 @@ import { FrameLoop } from "./frame_loop";
 import { NetworkView } from "./network_view";
 import { buildOutputPanel } from "./output_panel";
 import type { FromKernel, PlaygroundState } from "./protocol";
-import { injectStyles } from "./styles";
+import { PLAYGROUND_STYLES } from "./styles";
 import { buildTopBar } from "./top_bar";
 
 const WIDGET_KEYS = new Set([
@@ -22,8 +24,8 @@ const WIDGET_KEYS = new Set([
 ]);
 
 export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundState>; el: HTMLElement }): () => void {
-  injectStyles();
   const life = new Lifetime();
+  life.add(adoptStyles(el, HOST_THEME, PLAYGROUND_STYLES));
   const root = html("div", "nnw-pg");
   life.add(() => root.remove());
   const voice = new LiveRegion("nnw-pg-announcer");

@@ -4,7 +4,7 @@
 import type { AnyModel } from "@anywidget/types";
 import { Lifetime } from "../shared/lifetime";
 import { drawActivationCurve } from "./activation_curve";
-import { element, injectViewStyles, readTheme, Surface, type Theme } from "./kit";
+import { adoptViewStyles, element, readTheme, Surface, type Theme } from "./kit";
 import { ACTIVATION_INFO, isActivation } from "./perceptron_maths";
 import type { Extent } from "./scales";
 
@@ -22,8 +22,8 @@ export function renderActivationGallery({
   model: AnyModel<ActivationGalleryState>;
   el: HTMLElement;
 }): () => void {
-  injectViewStyles();
   const life = new Lifetime();
+  life.add(adoptViewStyles(el));
   const root = element("div", "nnw-v nnw-v-gallery");
   life.add(() => root.remove());
   const title = element("p", "nnw-v-title", "Activation functions");

@@ -6,7 +6,7 @@ import type { AnyModel } from "@anywidget/types";
 import { type Binary, readBytes, readFloat32 } from "../shared/binary";
 import { Lifetime } from "../shared/lifetime";
 import { drawFrame, makeAxes } from "./axes";
-import { element, font, injectViewStyles, readTheme, sizeSquarePlot, Surface, type Theme } from "./kit";
+import { adoptViewStyles, element, font, readTheme, sizeSquarePlot, Surface, type Theme } from "./kit";
 import { cubeEdges, projectCorner, projectPoints } from "./projection";
 import { classColors, type Extent, extent, formatTick, niceTicks, padExtent } from "./scales";
 import { Turntable } from "./turntable";
@@ -33,8 +33,8 @@ export function renderActivationView({
   model: AnyModel<ActivationViewState>;
   el: HTMLElement;
 }): () => void {
-  injectViewStyles();
   const life = new Lifetime();
+  life.add(adoptViewStyles(el));
   const root = element("div", "nnw-v nnw-v-activation");
   life.add(() => root.remove());
   const title = element("p", "nnw-v-title");

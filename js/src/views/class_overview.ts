@@ -8,6 +8,7 @@ import { readBytes } from "../shared/binary";
 import { argmaxLuts, argmaxToRgba, classColor } from "../shared/class_colors";
 import { mapToRgba, valueColor } from "../shared/colors";
 import { Lifetime } from "../shared/lifetime";
+import type { Stylesheet } from "../shared/styles";
 import {
   cellTitle,
   formatAccuracy,
@@ -19,7 +20,7 @@ import {
   studentMaps,
   studentPoints,
 } from "./class_overview_order";
-import { element, injectViewStyles } from "./kit";
+import { adoptViewStyles, element } from "./kit";
 import { formatLoss } from "./sweep_layout";
 
 export interface ClassOverviewState {
@@ -64,16 +65,7 @@ const CSS = /* css */ `
 .nnw-v-class .nnw-v-class-problems ul { margin: 4px 0 0; padding-left: 18px; max-height: 160px; overflow-y: auto; }
 `;
 
-let injected: HTMLStyleElement | null = null;
-
-function injectClassStyles(): void {
-  injectViewStyles();
-  if (injected?.isConnected) return;
-  injected = document.createElement("style");
-  injected.dataset.nnwidgets = "class-overview";
-  injected.textContent = CSS;
-  document.head.append(injected);
-}
+const CLASS_STYLES: Stylesheet = { name: "class-overview", css: CSS };
 
 const MAP_SIZE = 106;
 
@@ -93,8 +85,8 @@ export function renderClassOverview({
   model: AnyModel<ClassOverviewState>;
   el: HTMLElement;
 }): () => void {
-  injectClassStyles();
   const life = new Lifetime();
+  life.add(adoptViewStyles(el, CLASS_STYLES));
   const root = element("div", "nnw-v nnw-v-class");
   life.add(() => root.remove());
   const title = element("p", "nnw-v-title");

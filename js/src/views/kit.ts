@@ -1,22 +1,24 @@
 // What the views share (every view in this folder but NeuronMap, which draws a bare heatmap):
-// their look (one <style>, JupyterLab's theme variables with light fallbacks, classes `nnw-v-`;
-// the Sweep adds its own rules), the theme's colours for canvas drawing, and a canvas that
-// repaints once per animation frame.
+// their look (one stylesheet adopted by the view's root, the host's theme, classes `nnw-v-`;
+// the Sweep and ClassOverview add their own rules), the theme's colours for canvas drawing, and
+// a canvas that repaints once per animation frame.
 
 import { HiDpiCanvas } from "../shared/hidpi_canvas";
+import { HOST_THEME, inDarkHost } from "../shared/host_theme";
+import { adoptStyles, type Stylesheet } from "../shared/styles";
 import { isDarkTheme } from "../shared/theme";
 
 const CSS = /* css */ `
 .nnw-v {
-  --nnw-v-font: var(--jp-ui-font-family, "Helvetica Neue", Helvetica, Arial, sans-serif);
-  --nnw-v-surface: var(--jp-layout-color0, #fff);
-  --nnw-v-text: var(--jp-ui-font-color0, rgba(0, 0, 0, 0.87));
-  --nnw-v-text-soft: var(--jp-ui-font-color1, #444);
-  --nnw-v-label: var(--jp-ui-font-color2, #777);
-  --nnw-v-line: var(--jp-border-color2, #e0e0e0);
-  --nnw-v-line-strong: var(--jp-border-color1, #bdbdbd);
+  --nnw-v-font: var(--nnw-host-font);
+  --nnw-v-surface: var(--nnw-host-surface);
+  --nnw-v-text: var(--nnw-host-text);
+  --nnw-v-text-soft: var(--nnw-host-text-soft);
+  --nnw-v-label: var(--nnw-host-label);
+  --nnw-v-line: var(--nnw-host-line);
+  --nnw-v-line-strong: var(--nnw-host-line-strong);
   --nnw-v-accent: #0877bd;
-  --nnw-v-focus: var(--jp-brand-color1, #1976d2);
+  --nnw-v-focus: var(--nnw-host-focus);
   --nnw-v-bar: rgba(128, 128, 128, 0.18);
   box-sizing: border-box;
   display: flex; flex-direction: column; gap: 10px;
@@ -30,7 +32,7 @@ const CSS = /* css */ `
   border-radius: 6px;
   -webkit-font-smoothing: antialiased;
 }
-body[data-jp-theme-light="false"] .nnw-v { --nnw-v-accent: #3d9ad6; }
+${inDarkHost(".nnw-v")} { --nnw-v-accent: #3d9ad6; }
 .nnw-v *, .nnw-v *::before, .nnw-v *::after { box-sizing: border-box; }
 .nnw-v :focus-visible { outline: 2px solid var(--nnw-v-focus); outline-offset: 2px; }
 @media (prefers-reduced-motion: reduce) {
@@ -56,7 +58,7 @@ body[data-jp-theme-light="false"] .nnw-v { --nnw-v-accent: #3d9ad6; }
 .nnw-v .nnw-v-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 12px 18px; }
 .nnw-v .nnw-v-chart { min-width: 0; }
 .nnw-v .nnw-v-chart-head { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; margin-bottom: 2px; }
-.nnw-v .nnw-v-chart-title { font-size: 13px; font-weight: 500; font-family: var(--jp-code-font-family, monospace); }
+.nnw-v .nnw-v-chart-title { font-size: 13px; font-weight: 500; font-family: var(--nnw-host-code-font); }
 .nnw-v .nnw-v-chart-last { font-size: 11px; color: var(--nnw-v-label); font-variant-numeric: tabular-nums; white-space: nowrap; }
 .nnw-v .nnw-v-chart canvas { width: 100%; height: 170px; }
 
@@ -93,7 +95,7 @@ body[data-jp-theme-light="false"] .nnw-v { --nnw-v-accent: #3d9ad6; }
 /* Perceptron */
 .nnw-v-perceptron { width: fit-content; }
 .nnw-v .nnw-v-formula {
-  font-family: var(--jp-code-font-family, Menlo, Consolas, monospace); font-size: 16px;
+  font-family: var(--nnw-host-code-font); font-size: 16px;
   color: var(--nnw-v-text); font-variant-numeric: tabular-nums; white-space: nowrap; overflow-x: auto;
 }
 .nnw-v .nnw-v-perceptron-plots { display: flex; flex-wrap: wrap; gap: 12px 16px; align-items: flex-start; }
@@ -102,7 +104,7 @@ body[data-jp-theme-light="false"] .nnw-v { --nnw-v-accent: #3d9ad6; }
   display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 6px 18px; max-width: 620px;
 }
 .nnw-v .nnw-v-slider { display: flex; align-items: center; gap: 8px; font-size: 12px; color: var(--nnw-v-label); }
-.nnw-v .nnw-v-slider-name { min-width: 30px; font-family: var(--jp-code-font-family, monospace); color: var(--nnw-v-text-soft); }
+.nnw-v .nnw-v-slider-name { min-width: 30px; font-family: var(--nnw-host-code-font); color: var(--nnw-v-text-soft); }
 .nnw-v .nnw-v-slider input { flex: 1; min-width: 80px; accent-color: var(--nnw-v-accent); cursor: pointer; }
 .nnw-v .nnw-v-slider output { min-width: 48px; text-align: right; color: var(--nnw-v-text); font-variant-numeric: tabular-nums; }
 .nnw-v .nnw-v-select .nnw-v-slider-name { min-width: 0; font-family: var(--nnw-v-font); }
@@ -119,18 +121,15 @@ body[data-jp-theme-light="false"] .nnw-v { --nnw-v-accent: #3d9ad6; }
 .nnw-v .nnw-v-gallery-card.nnw-v-highlight { border-color: var(--nnw-v-accent); box-shadow: 0 0 0 1px var(--nnw-v-accent); }
 .nnw-v .nnw-v-gallery-card figcaption { display: flex; flex-direction: column; gap: 2px; margin-bottom: 4px; }
 .nnw-v .nnw-v-gallery-name { font-size: 13px; font-weight: 500; }
-.nnw-v .nnw-v-formula-small { font-family: var(--jp-code-font-family, monospace); font-size: 11px; color: var(--nnw-v-text-soft); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.nnw-v .nnw-v-formula-small { font-family: var(--nnw-host-code-font); font-size: 11px; color: var(--nnw-v-text-soft); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .nnw-v .nnw-v-gallery-canvas { width: 100%; height: 130px; }
 `;
 
-let injected: HTMLStyleElement | null = null;
+const VIEW_STYLES: Stylesheet = { name: "views", css: CSS };
 
-export function injectViewStyles(): void {
-  if (injected?.isConnected) return;
-  injected = document.createElement("style");
-  injected.dataset.nnwidgets = "views";
-  injected.textContent = CSS;
-  document.head.append(injected);
+/** Styles the view in `el` with the views' sheet and a view's `own`; returns what undoes the wait. */
+export function adoptViewStyles(el: HTMLElement, ...own: Stylesheet[]): () => void {
+  return adoptStyles(el, HOST_THEME, VIEW_STYLES, ...own);
 }
 
 export function element<K extends keyof HTMLElementTagNameMap>(

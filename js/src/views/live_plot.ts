@@ -7,7 +7,7 @@ import { PLAYGROUND_COLORS } from "../shared/colors";
 import { Lifetime } from "../shared/lifetime";
 import { drawFrame, makeAxes } from "./axes";
 import { type ChartSpec, chartSpecs, column, plannedEpochs, readTable, type Table } from "./curves";
-import { element, injectViewStyles, readTheme, Surface, type Theme } from "./kit";
+import { adoptViewStyles, element, readTheme, Surface, type Theme } from "./kit";
 import { extent, formatSeconds, formatValue, integerTicks, niceTicks, padExtent } from "./scales";
 
 export interface LivePlotState {
@@ -143,8 +143,8 @@ function drawCurve(
 }
 
 export function renderLivePlot({ model, el }: { model: AnyModel<LivePlotState>; el: HTMLElement }): () => void {
-  injectViewStyles();
   const life = new Lifetime();
+  life.add(adoptViewStyles(el));
   const root = element("div", "nnw-v nnw-v-live");
   life.add(() => root.remove());
   const progress = element("div", "nnw-v-progress");

@@ -8,7 +8,7 @@ import { divergingColor } from "../shared/colors";
 import { Lifetime } from "../shared/lifetime";
 import { type Binary, readFloat32 } from "../shared/binary";
 import { type ColumnSpec, layoutDiagram, linkWidthFor, maxLinkWidth, moreLabel, weightOffsets } from "./diagram_layout";
-import { element, font, injectViewStyles, readTheme, Surface, type Theme } from "./kit";
+import { adoptViewStyles, element, font, readTheme, Surface, type Theme } from "./kit";
 
 interface Column extends ColumnSpec {
   name: string;
@@ -54,8 +54,8 @@ export function renderNetworkDiagram({
   model: AnyModel<NetworkDiagramState>;
   el: HTMLElement;
 }): () => void {
-  injectViewStyles();
   const life = new Lifetime();
+  life.add(adoptViewStyles(el));
   const root = element("div", "nnw-v nnw-v-diagram");
   life.add(() => root.remove());
   const surface = life.own(new Surface("nnw-v-diagram-canvas", (context, width) => paint(context, width)));

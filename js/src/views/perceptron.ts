@@ -7,7 +7,7 @@
 // perceptron_text.ts words it, and perceptron_maths.ts computes.
 
 import { Lifetime } from "../shared/lifetime";
-import { element, injectViewStyles, readTheme, Surface, type Theme } from "./kit";
+import { adoptViewStyles, element, readTheme, Surface, type Theme } from "./kit";
 import { buildControls } from "./perceptron_controls";
 import { paintCurve } from "./perceptron_curve";
 import { paintLine } from "./perceptron_line";
@@ -33,8 +33,8 @@ const REDRAWN_BY = [
 ];
 
 export function renderPerceptron({ model, el }: { model: PerceptronModel; el: HTMLElement }): () => void {
-  injectViewStyles();
   const life = new Lifetime();
+  life.add(adoptViewStyles(el));
   const root = element("div", "nnw-v nnw-v-perceptron");
   life.add(() => root.remove());
   const title = element("p", "nnw-v-title");

@@ -10,7 +10,8 @@ import { mapToRgba } from "../shared/colors";
 import { Lifetime } from "../shared/lifetime";
 import { LiveRegion } from "../shared/live_region";
 import { Pacer } from "../shared/pacer";
-import { element, injectViewStyles } from "./kit";
+import type { Stylesheet } from "../shared/styles";
+import { adoptViewStyles, element } from "./kit";
 import {
   cellLabel,
   formatLoss,
@@ -76,16 +77,7 @@ const CSS = /* css */ `
 }
 `;
 
-let injected: HTMLStyleElement | null = null;
-
-function injectSweepStyles(): void {
-  injectViewStyles();
-  if (injected?.isConnected) return;
-  injected = document.createElement("style");
-  injected.dataset.nnwidgets = "sweep";
-  injected.textContent = CSS;
-  document.head.append(injected);
-}
+const SWEEP_STYLES: Stylesheet = { name: "sweep", css: CSS };
 
 const MAP_SIZE = 90;
 /** Cell labels follow training once a second, the live region every few seconds. */
@@ -103,8 +95,8 @@ interface Cell {
 }
 
 export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HTMLElement }): () => void {
-  injectSweepStyles();
   const life = new Lifetime();
+  life.add(adoptViewStyles(el, SWEEP_STYLES));
   const root = element("div", "nnw-v nnw-v-sweep");
   life.add(() => root.remove());
   const bar = element("div", "nnw-v-sweep-bar");

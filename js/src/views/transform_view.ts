@@ -6,7 +6,7 @@
 import type { AnyModel } from "@anywidget/types";
 import type { Binary } from "../shared/binary";
 import { Lifetime } from "../shared/lifetime";
-import { element, injectViewStyles, readTheme, sizeSquarePlot, Surface, type Theme } from "./kit";
+import { adoptViewStyles, element, readTheme, sizeSquarePlot, Surface, type Theme } from "./kit";
 import { classColors } from "./scales";
 import { stageSpan } from "./transform_math";
 import { I_COLOR, J_COLOR, TransformPainter } from "./transform_paint";
@@ -31,8 +31,8 @@ export function renderTransformView({
   model: AnyModel<TransformViewState>;
   el: HTMLElement;
 }): () => void {
-  injectViewStyles();
   const life = new Lifetime();
+  life.add(adoptViewStyles(el));
   const root = element("div", "nnw-v nnw-v-transform");
   life.add(() => root.remove());
   const title = element("p", "nnw-v-title");

@@ -6,7 +6,7 @@ import type { AnyModel } from "@anywidget/types";
 import { type Binary, readBytes, readFloat32 } from "../shared/binary";
 import { mapToRgba, PLAYGROUND_LUT } from "../shared/colors";
 import { Lifetime } from "../shared/lifetime";
-import { element, font, injectViewStyles, readTheme, Surface, type Theme } from "./kit";
+import { adoptViewStyles, element, font, readTheme, Surface, type Theme } from "./kit";
 import { formatTick } from "./scales";
 
 export interface WeightImagesState {
@@ -35,8 +35,8 @@ export function renderWeightImages({
   model: AnyModel<WeightImagesState>;
   el: HTMLElement;
 }): () => void {
-  injectViewStyles();
   const life = new Lifetime();
+  life.add(adoptViewStyles(el));
   const root = element("div", "nnw-v nnw-v-weights");
   life.add(() => root.remove());
   const title = element("p", "nnw-v-title");
