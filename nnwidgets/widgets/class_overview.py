@@ -11,6 +11,7 @@ figured before the constructor returns.
 """
 
 import asyncio
+import os
 import time
 
 import numpy as np
@@ -62,7 +63,8 @@ class ClassOverview(FrontEndWidget):
     # dataset, hidden, features, epoch, outputs, and where its map and points lie in the bytes
     # (map_at and points_at: byte offsets; points: how many; none for a student without a map).
     students = traitlets.List(traitlets.Dict()).tag(sync=True)
-    problems = traitlets.List(traitlets.Unicode()).tag(sync=True)  # "name: reason" per refusal
+    # "name: reason" per file or student refused, files named from ``directory`` on
+    problems = traitlets.List(traitlets.Unicode()).tag(sync=True)
     done = traitlets.Bool(False).tag(sync=True)
     opened = traitlets.Instance(Playground, allow_none=True)  # the Playground "Open" made
     _map_resolution = traitlets.Int(MAP_RESOLUTION).tag(sync=True)
@@ -75,6 +77,7 @@ class ClassOverview(FrontEndWidget):
         self._target = check_target(target) if target is not None else {}
         self._limits = check_limits(limits or {})
         queue = find_students(directory)
+        self._prefix = f"{os.path.join(directory, '')}"  # problems name files from here on
         super().__init__(question=question, goal=self._goal_text(), **kwargs)
         self.names = [student.name for student in queue]
         self._queue = list(reversed(queue))  # popped from the end: name order
@@ -121,7 +124,9 @@ class ClassOverview(FrontEndWidget):
 
     def _figure_one(self, student: Student):
         record, problems = newest_record(student, self.question)
-        self._problems += [f"{student.name}: {problem}" for problem in problems]
+        self._problems += [
+            f"{student.name}: {problem.replace(self._prefix, '', 1)}" for problem in problems
+        ]
         row = {"name": student.name, "passed": False, **dict.fromkeys(FIGURES)}
         if record is None:
             self._rows.append({**row, "reason": problems[-1]})
