@@ -241,7 +241,9 @@ class PlaygroundRun:
 
     def history_rows(self) -> np.ndarray:
         """(epochs, 5) rows [epoch, train_loss, test_loss, train_accuracy, test_accuracy]."""
-        return np.concatenate(self._history) if self._history else np.zeros((0, 5))
+        if len(self._history) > 1:  # kept whole: the diagnosis reads it at every frame
+            self._history = [np.concatenate(self._history)]
+        return self._history[0] if self._history else np.zeros((0, 5))
 
     def restore_history(self, rows) -> None:
         """Take back `history_rows()` saved earlier (the weights are set apart)."""

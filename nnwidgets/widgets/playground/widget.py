@@ -17,6 +17,7 @@ from ... import spec
 from ...data.playground import PROBLEM_OF
 from ...data.random import SeededRandom
 from .. import binary
+from .._throttle import Throttle
 from ..training_loop import TrainingWidget
 from . import settings
 from .bqplot_figure import BqplotFigure
@@ -39,6 +40,7 @@ from .settings import CUSTOM, DEFAULT_DATASET
 from .sharing import Sharing
 from .weights import WeightEditing
 
+DIAGNOSIS_INTERVAL_S = 0.5
 _POINTS_TRAITS = ("dataset", "noise", "train_ratio", "seed", "classes")
 _NETWORK_TRAITS = (
     "features",
@@ -144,6 +146,7 @@ class Playground(
         self._keep_network = False  # set while points drawn by hand replace the run's
         self._seen_shapes: set = set()
         self._speed = _SpeedMeter()
+        self._diagnosis_throttle = Throttle(DIAGNOSIS_INTERVAL_S)
         if dataset is None:  # the problem's first data set, as the original switches problems
             dataset = DEFAULT_DATASET.get(problem, DEFAULT_DATASET["classification"])
         if problem is None:
@@ -294,7 +297,7 @@ class Playground(
         with self.hold_sync():
             self.diverged = False
             self.status = ""
-            self._sync_figures()
+            self._sync_figures(diagnose_now=True)
         self._publish(force=True)
 
     def _send_thumbnails(self):
@@ -425,13 +428,18 @@ class Playground(
 
     def _play_ended(self):
         self.epochs_per_second = 0.0
+        self._sync_figures(diagnose_now=True)
 
-    def _sync_figures(self):
+    def _sync_figures(self, diagnose_now=False):
         run = self._run
         self.epoch = run.epoch
         for name, value in run.figures.items():
             setattr(self, name, value)
-        self.diagnosis = [finding.as_dict() for finding in diagnose(run, self.learning_rate)]
+        # A diagnosis reads the history and runs the hidden layers: while playing at most twice
+        # a second, so it costs the training little; after a step or a change at once.
+        if diagnose_now or not self.playing or self._diagnosis_throttle.ready():
+            self.diagnosis = [finding.as_dict() for finding in diagnose(run, self.learning_rate)]
+            self._diagnosis_throttle.mark()
 
     def _frame_traits(self, output_neuron="hovered") -> dict:
         """A frame's traits; the output view shows `output_neuron`, by default the hovered one."""
