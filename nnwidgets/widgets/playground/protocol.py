@@ -104,7 +104,9 @@ class BrowserProtocol:
                 self._draw(kind, content)
             elif kind in ("set_weight", "set_bias"):
                 self._edit_weight(kind, content)
-        except (ValueError, TypeError, RuntimeError) as error:
+            elif kind in ("trace", "apply_trace"):
+                self._trace_request(kind, content.get("index"))
+        except (ValueError, TypeError, RuntimeError, IndexError) as error:
             control = "draw" if kind in ("add_point", "remove_point") else str(kind)
             self.send({"type": "refused", "control": control, "message": str(error)})
 
@@ -130,6 +132,17 @@ class BrowserProtocol:
             self.add_point(*x, content.get("label"))
         else:
             self.remove_point(*x)
+
+    def _trace_request(self, kind, index):
+        # Traced afresh at the current weights: what the browser showed, unless training moved on
+        # (the browser then shows the trace it is sent back).
+        if kind == "apply_trace" and "weights" in self._blocked():
+            raise ValueError("weights are locked on this sheet")
+        trace = self.trace(index)
+        if kind == "apply_trace":
+            self._apply_trace(trace)
+            trace = self.trace(index)
+        self.send({"type": "trace", "applied": kind == "apply_trace", "trace": trace.as_dict()})
 
     def _edit_weight(self, kind, content):
         if "weights" in self._blocked():

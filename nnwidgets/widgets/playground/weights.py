@@ -4,10 +4,12 @@ import numpy as np
 
 from ... import checks
 from .points import finite_array
+from .trace import Tracing
 
 
-class WeightEditing:
-    """The Playground's ``weights``, ``set_weights``, ``set_weight`` and ``set_bias``.
+class WeightEditing(Tracing):
+    """The Playground's ``weights``, ``set_weights``, ``set_weight`` and ``set_bias``; with
+    ``Tracing``, ``trace``: what the weights do to one example, and the update it asks for.
 
     Part of ``Playground``; it relies on the widget's ``_lock``, ``_run`` and ``_after_change``.
     """
