@@ -1,7 +1,7 @@
 """nnwidgets: a live, trainable neural network inside a Jupyter notebook."""
 
 from . import data as datasets
-from .model import Callback, History, Sequential, layers, set_random_seed
+from .model import Callback, Diagnosis, History, Sequential, layers, set_random_seed
 from .widgets import (
     ActivationGallery,
     ActivationView,
@@ -25,6 +25,7 @@ __all__ = [
     "Challenge",
     "ClassOverview",
     "Callback",
+    "Diagnosis",
     "History",
     "LivePlot",
     "NetworkDiagram",

@@ -2,8 +2,9 @@
 
 from . import layers
 from .callbacks import Callback
+from .diagnosis import Diagnosis
 from .history import History
 from .seeding import set_random_seed
 from .sequential import Sequential
 
-__all__ = ["Callback", "History", "Sequential", "layers", "set_random_seed"]
+__all__ = ["Callback", "Diagnosis", "History", "Sequential", "layers", "set_random_seed"]

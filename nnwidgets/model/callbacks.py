@@ -1,6 +1,7 @@
 """What `fit` tells its callbacks, as Keras does: subclass `Callback` and override what you need.
 
-`fit` calls, in order: `set_model(model)`, `set_params({"epochs", "steps", "verbose"})`,
+`fit` calls, in order: `set_model(model)`, `set_params({"epochs", "steps", "verbose", "loss",
+"sample"})` ("loss" the compiled loss's name, "sample" up to 256 training inputs),
 `on_train_begin(logs)`, then for each epoch `on_epoch_begin(epoch, logs)` and
 `on_epoch_end(epoch, logs)`, and last `on_train_end(logs)`. `logs` at an epoch's end holds that
 epoch's figures under Keras' names: "loss", each metric ("accuracy", ...), and with validation data
@@ -37,8 +38,8 @@ class Callback:
         """Remember `fit`'s parameters, as `self.params`.
 
         Args:
-            params: {"epochs", "steps", "verbose"}: the epochs asked for, the batches per epoch
-                and the verbosity.
+            params: {"epochs", "steps", "verbose", "loss", "sample"}: the epochs asked for,
+                the batches per epoch, the verbosity, the loss's name and some training inputs.
         """
         self.params = params
 

@@ -10,6 +10,7 @@ import numpy as np
 from ..engine.losses import get_loss
 from .callbacks import Callback
 from .data_checks import check_inputs, check_targets
+from .diagnosis import training_sample
 from .history import History
 from .inner_layers import InnerLayers
 from .layers import Input, Layer
@@ -297,9 +298,12 @@ class Sequential(InnerLayers):
         printer = ProgressPrinter(verbose) if verbose else None
         everyone = [history, *callbacks] + ([printer] if printer else [])
         steps = -(-len(x) // batch_size)
+        params = {"epochs": epochs, "steps": steps, "verbose": verbose}
+        # What a Diagnosis needs beyond Keras' params: the loss's name and some training inputs.
+        params.update(loss=self._compiled["loss"], sample=training_sample(x))
         for callback in everyone:
             callback.set_model(self)
-            callback.set_params({"epochs": epochs, "steps": steps, "verbose": verbose})
+            callback.set_params(dict(params))
         # Who hears from inside an epoch: callbacks with on_train_batch_end, and a live bar.
         hearing = [cb for cb in callbacks if _hears_batches(cb)]
         hearing += [printer] if printer and printer.live else []

@@ -8,6 +8,7 @@ import numpy as np
 import traitlets
 
 from ..model.callbacks import Callback
+from ..model.diagnosis import Diagnosis
 from . import binary, static_image
 from ._base import FrontEndWidget
 from ._throttle import Throttle
@@ -19,7 +20,9 @@ class LivePlot(FrontEndWidget, Callback):
     time elapsed.
 
     Curves carry on across ``fit`` calls (a loop of one-epoch fits draws one curve); ``clear()``
-    starts over. ``history`` holds every logged value.
+    starts over. ``history`` holds every logged value. ``diagnosis`` holds what a ``Diagnosis``
+    finds (dead or saturated units, a stuck or slow loss, overfitting), and the view shows the
+    first finding's sentence under the curves; a healthy run shows nothing.
 
     Examples:
         >>> plot = nw.LivePlot()
@@ -48,6 +51,9 @@ class LivePlot(FrontEndWidget, Callback):
     )
     elapsed = traitlets.Float(0.0, help="seconds since the current fit began").tag(sync=True)
     running = traitlets.Bool(False).tag(sync=True)
+    diagnosis = traitlets.List(
+        traitlets.Dict(), help="why fit is not learning, most telling first; [] when healthy"
+    ).tag(sync=True)
     # Every logged figure, one column each (names in `_columns`), one float32 row per epoch
     # since the plot was made (or cleared); NaN where an epoch did not log that figure.
     _columns = traitlets.List(traitlets.Unicode()).tag(sync=True)
@@ -64,6 +70,7 @@ class LivePlot(FrontEndWidget, Callback):
         self._started = time.monotonic()
         self._epoch_done = 0
         self._epoch_started = time.monotonic()
+        self._diagnosis = Diagnosis()
 
     @traitlets.validate("metrics")
     def _valid_metrics(self, proposal):
@@ -94,13 +101,33 @@ class LivePlot(FrontEndWidget, Callback):
         """Forget the curves drawn so far."""
         self._history = {}
         self._rows = 0
+        self._diagnosis.clear()
         with self.hold_sync():
             self.epoch = 0
             self.epochs = 0
             self.elapsed = 0.0
+            self.diagnosis = []
             self._publish()
 
     # --- Callback ---------------------------------------------------------------------------
+
+    def set_model(self, model) -> None:
+        """Remember the model being trained, for the diagnosis too.
+
+        Args:
+            model: The `Sequential` whose `fit` is running.
+        """
+        super().set_model(model)
+        self._diagnosis.set_model(model)
+
+    def set_params(self, params: dict) -> None:
+        """Remember `fit`'s parameters, for the diagnosis too.
+
+        Args:
+            params: `fit`'s parameters.
+        """
+        super().set_params(params)
+        self._diagnosis.set_params(params)
 
     def on_train_begin(self, logs=None) -> None:
         """Start the clock and the bar for this fit's epochs.
@@ -149,6 +176,7 @@ class LivePlot(FrontEndWidget, Callback):
             logs: The epoch's figures by name.
         """
         self._record(logs or {})
+        self._diagnosis.on_epoch_end(epoch, logs)
         self._epoch_done = int(epoch) + 1
         if self._throttle.ready():
             self._send_update()  # else the next epoch's update (or on_train_end) carries it
@@ -184,6 +212,8 @@ class LivePlot(FrontEndWidget, Callback):
             self.epoch_fraction = 0.0
             self.elapsed = round(time.monotonic() - self._started, 3)
             self._publish()
+            # Worked out only as often as it is sent: it runs the Dense layers on a sample.
+            self.diagnosis = [finding.as_dict() for finding in self._diagnosis.findings]
         self._throttle.mark()
 
     def _publish(self) -> None:

@@ -61,6 +61,7 @@ ${inDarkHost(".nnw-v")} { --nnw-v-accent: #3d9ad6; }
 .nnw-v .nnw-v-chart-title { font-size: 13px; font-weight: 500; font-family: var(--nnw-host-code-font); }
 .nnw-v .nnw-v-chart-last { font-size: 11px; color: var(--nnw-v-label); font-variant-numeric: tabular-nums; white-space: nowrap; }
 .nnw-v .nnw-v-chart canvas { width: 100%; height: 170px; }
+.nnw-v .nnw-v-finding { margin: 0; padding: 6px 10px; border-left: 3px solid #f59322; background: rgba(245, 147, 34, 0.12); line-height: 1.4; }
 
 /* ActivationView */
 .nnw-v-activation { width: fit-content; }

@@ -2,6 +2,8 @@
 // figure `fit` logs (Keras names as titles), training solid, validation dashed, on canvas.
 
 import type { AnyModel } from "@anywidget/types";
+import { statusLine } from "../playground/diagnosis";
+import type { Finding } from "../playground/protocol";
 import type { Binary } from "../shared/binary";
 import { PLAYGROUND_COLORS } from "../shared/colors";
 import { Lifetime } from "../shared/lifetime";
@@ -18,6 +20,8 @@ export interface LivePlotState {
   epoch_fraction: number;
   elapsed: number;
   running: boolean;
+  /** Why fit is not learning (nnwidgets/model/diagnosis.py); [] for a healthy run. */
+  diagnosis: Finding[];
   _columns: string[];
   _curves: Binary;
 }
@@ -163,7 +167,10 @@ export function renderLivePlot({ model, el }: { model: AnyModel<LivePlotState>; 
     `<span><i class="nnw-v-line-key nnw-v-dashed" style="border-color:${VALIDATION_COLOR}"></i>validation</span>`;
   const charts = element("div", "nnw-v-charts");
   const hint = element("p", "nnw-v-note", "Waiting for fit: pass this plot to model.fit(..., callbacks=[plot]).");
-  root.append(progress, legend, charts, hint);
+  // The first finding, in one sentence under the curves, with what was measured on hover.
+  const finding = element("p", "nnw-v-finding");
+  finding.setAttribute("role", "status");
+  root.append(progress, legend, charts, finding, hint);
   el.append(root);
 
   let theme = readTheme(root);
@@ -222,12 +229,20 @@ export function renderLivePlot({ model, el }: { model: AnyModel<LivePlotState>; 
   life.onChange(model, ["epoch", "epochs", "epoch_fraction"], drawProgress);
   life.on(model, "change:elapsed", onElapsed);
   life.on(model, "change:running", onRunning);
+  const drawFinding = () => {
+    const line = statusLine("", false, model.get("diagnosis") ?? []);
+    finding.textContent = line.text;
+    finding.title = line.why;
+    finding.hidden = line.text === "";
+  };
   life.onChange(model, ["_curves", "_columns", "metrics"], drawCharts);
+  life.onChange(model, ["diagnosis"], drawFinding);
   life.onTheme(() => {
     theme = readTheme(root);
     for (const chart of chartViews) chart.redraw();
   });
   drawProgress();
   drawCharts();
+  drawFinding();
   return () => life.dispose();
 }

@@ -2,7 +2,8 @@
 
 ``diagnose`` reads a run's history and its hidden units' outputs on the training points and
 returns findings, each with a ``kind``, a sentence naming the cause and the next step, and the
-neurons or layers concerned. A healthy run gets none. The thresholds, each a constant below:
+neurons or layers concerned. A healthy run gets none. The thresholds, each a constant in
+``nnwidgets.diagnosis_rules``:
 
 - ``diverged``: the loss or a weight is no longer finite.
 - ``dead_units``: ReLU units whose output is 0 for every training point (reported while the
@@ -22,49 +23,27 @@ neurons or layers concerned. A healthy run gets none. The thresholds, each a con
 ``FAR_CROSS_ENTROPY`` (several classes).
 """
 
-from typing import NamedTuple
-
 import jax
-import numpy as np
 
 from ... import engine
-
-WINDOW = 100
-FLAT_CHANGE = 0.01
-SLOW_CHANGE = 0.05
-SMALL_RATE = 0.01
-LARGE_RATE = 1.0
-FAR_LOSS = 0.1
-FAR_CROSS_ENTROPY = 0.4
-SATURATION = 0.01
-SATURATED_SHARE = 0.95
-OVERFIT_RISE = 0.05
-OVERFIT_MIN_RISE = 0.01  # and at least this much: tiny losses wobble by large ratios
-GOOD_RATE = 0.03  # the rate the messages suggest: the original's default
+from ...diagnosis_rules import (
+    FAR_CROSS_ENTROPY,
+    FAR_LOSS,
+    FLAT_CHANGE,
+    GOOD_RATE,
+    LARGE_RATE,
+    SMALL_RATE,
+    WINDOW,
+    Finding,
+    flat_loss,
+    overfit,
+    slow_fall,
+    unit_states,
+    units_finding,
+)
 
 _forward = jax.jit(engine.forward, static_argnums=(2, 3))
-
-
-class Finding(NamedTuple):
-    """One reason a network is not learning.
-
-    Attributes:
-        kind: "diverged", "dead_units", "saturated", "stuck", "slow" or "overfitting".
-        message: One sentence: the cause and the next step.
-        neurons: The neurons concerned, as the diagram names them ("layer:index").
-        layers: The hidden layers concerned, 1 for the first.
-        why: What was measured, for the "why?" detail.
-    """
-
-    kind: str
-    message: str
-    neurons: tuple = ()
-    layers: tuple = ()
-    why: str = ""
-
-    def as_dict(self) -> dict:
-        """The finding as JSON-safe data, as the ``diagnosis`` trait carries it."""
-        return {**self._asdict(), "neurons": list(self.neurons), "layers": list(self.layers)}
+_NEXT_STEP = "press Reset"
 
 
 def diagnose(run, learning_rate: float) -> list[Finding]:
@@ -91,14 +70,15 @@ def diagnose(run, learning_rate: float) -> list[Finding]:
     far = _far_from_good(run)
     dead, saturated = _unit_states(run) if far else ({}, {})
     findings = []
-    stuck = _stuck(rows, far)
+    stuck = flat_loss(rows[:, 1], far)
     if stuck is not None:
         findings.append(_stuck_finding(run, learning_rate, stuck, dead))
     points = len(run.inputs[0])
     if dead:
-        findings.append(_units_finding("dead_units", dead, run.network.activation, points))
+        findings.append(units_finding("dead_units", dead, "relu", points, _NEXT_STEP))
     if saturated:
-        findings.append(_units_finding("saturated", saturated, run.network.activation, points))
+        activation = run.network.activation
+        findings.append(units_finding("saturated", saturated, activation, points, _NEXT_STEP))
     if stuck is None and far:
         slow = _slow(rows, learning_rate)
         if slow is not None:
@@ -118,33 +98,10 @@ def _far_from_good(run) -> bool:
 def _unit_states(run) -> tuple[dict, dict]:
     """{layer: [dead unit indices]} and {layer: [saturated unit indices]}, layer 1 first."""
     net = run.network
-    X = run.inputs[0]
-    hidden = _forward(run.state.params, X, net.activation, net.output_activation)[1:-1]
-    dead, saturated = {}, {}
-    for layer, outputs in enumerate(hidden, start=1):
-        outputs = np.asarray(outputs)
-        if net.activation == "relu":
-            units = np.flatnonzero(np.all(outputs <= 0, axis=0))
-            if len(units):
-                dead[layer] = units.tolist()
-        elif net.activation in ("tanh", "sigmoid"):
-            low = -1.0 if net.activation == "tanh" else 0.0
-            pinned = (outputs <= low + SATURATION) | (outputs >= 1 - SATURATION)
-            units = np.flatnonzero(np.mean(pinned, axis=0) >= SATURATED_SHARE)
-            if len(units):
-                saturated[layer] = units.tolist()
-    return dead, saturated
-
-
-def _stuck(rows, far) -> float | None:
-    """The loss it is stuck at, or None."""
-    if not far or len(rows) < WINDOW:
-        return None
-    window = rows[-WINDOW:, 1]
-    if not np.all(np.isfinite(window)):
-        return None
-    change = (window.max() - window.min()) / max(abs(window[-1]), 1e-12)
-    return float(window[-1]) if change < FLAT_CHANGE else None
+    hidden = _forward(run.state.params, run.inputs[0], net.activation, net.output_activation)
+    return unit_states(
+        (layer, outputs, net.activation) for layer, outputs in enumerate(hidden[1:-1], start=1)
+    )
 
 
 def _stuck_finding(run, learning_rate, loss, dead) -> Finding:
@@ -174,46 +131,13 @@ def _stuck_finding(run, learning_rate, loss, dead) -> Finding:
     return Finding("stuck", message, layers=layers, why=why)
 
 
-def _units_finding(kind, units: dict, activation, points: int) -> Finding:
-    neurons = tuple(f"{layer}:{index}" for layer, indices in units.items() for index in indices)
-    count = len(neurons)
-    layers = tuple(sorted(units))
-    where = ", ".join(str(layer) for layer in layers)
-    if kind == "dead_units":
-        message = (
-            f"{count} ReLU unit{'s' if count > 1 else ''} in layer {where} "
-            f"{'are' if count > 1 else 'is'} dead: {'they output' if count > 1 else 'it outputs'} "
-            "0 for every training point, so no gradient reaches "
-            f"{'them' if count > 1 else 'it'}. Lower the learning rate and press Reset."
-        )
-        why = (
-            f"Neurons {', '.join(neurons)} (layer:index) output 0 for all {points:,} training "
-            "points. ReLU's slope is 0 there, so their weights never change again."
-        )
-    else:
-        message = (
-            f"{count} {activation} unit{'s' if count > 1 else ''} in layer {where} "
-            f"{'are' if count > 1 else 'is'} saturated: pinned at the limits for almost every "
-            "point, so they barely learn. Lower the learning rate and press Reset."
-        )
-        why = (
-            f"Neurons {', '.join(neurons)} (layer:index) stay within {SATURATION:g} of their "
-            "limits for at least "
-            f"{SATURATED_SHARE:.0%} of the {points:,} training points, where the {activation} "
-            "curve is almost flat."
-        )
-    return Finding(kind, message, neurons=neurons, layers=layers, why=why)
-
-
 def _slow(rows, learning_rate) -> Finding | None:
-    if learning_rate >= SMALL_RATE or len(rows) < WINDOW:
+    if learning_rate >= SMALL_RATE:
         return None
-    start, end = rows[-WINDOW, 1], rows[-1, 1]
-    if not (np.isfinite(start) and np.isfinite(end)) or end >= start:
+    fall = slow_fall(rows[:, 1])
+    if fall is None:
         return None
-    fall = (start - end) / start
-    if fall >= SLOW_CHANGE:
-        return None
+    start, end, fall = fall
     return Finding(
         "slow",
         f"The learning rate {learning_rate:g} is so small that the loss fell only "
@@ -224,16 +148,9 @@ def _slow(rows, learning_rate) -> Finding | None:
 
 
 def _overfitting(rows) -> Finding | None:
-    if len(rows) < WINDOW:
-        return None
     train, test = rows[:, 1], rows[:, 2]
-    if not np.all(np.isfinite(test)) or not np.all(np.isfinite(train)):
-        return None
-    best = int(np.argmin(test))
-    # the test loss has risen since its lowest, at least a window ago, while training improved
-    rise = test[-1] - test[best]
-    risen = rise > max(test[best] * OVERFIT_RISE, OVERFIT_MIN_RISE) and best <= len(rows) - WINDOW
-    if not risen or train[-1] >= train[best]:
+    best = overfit(train, test)
+    if best is None:
         return None
     return Finding(
         "overfitting",
