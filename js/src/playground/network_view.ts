@@ -35,6 +35,8 @@ export class NetworkView {
   private featureMapsStale = true;
   private neuronMapsStale = true;
   private weights: Layer[] | null = null;
+  /** The step-through mode's backward view: links drawn from gradients, shown on hover. */
+  private gradients: { layers: Layer[]; valueOf: (target: EditTarget) => number | null } | null = null;
   private availableWidth = 0;
   private hovered: NeuronId | null = null;
   private unhoverTimer = 0;
@@ -54,8 +56,9 @@ export class NetworkView {
     this.scroll.append(this.neuronControls, this.net);
     this.net.append(this.nodesLayer, this.links.svg, this.links.hitSvg, this.maps.canvas.canvas);
     this.editor = new WeightEditor(this.net, {
-      valueOf: (target) => this.valueOf(target),
-      editable: () => !controls.isLocked("weights"),
+      valueOf: (target) => this.gradients?.valueOf(target) ?? this.valueOf(target),
+      editable: () => !controls.isLocked("weights") && this.gradients === null,
+      headingOf: (target) => (this.gradients ? (target.kind === "weight" ? "∂E/∂w is " : "∂E/∂b is ") : null),
       commit: (target, value) =>
         send(
           model,
@@ -177,9 +180,15 @@ export class NetworkView {
     const { model } = this.context;
     const sizes = layerSizes(model.get("features").length, model.get("hidden"), this.outputs());
     this.weights = parseWeights(model.get("_weights"), sizes);
-    this.links.draw(this.weights);
+    this.links.draw(this.gradients?.layers ?? this.weights);
     if (model.get("playing")) this.links.flow();
     this.editor.refresh();
+  }
+
+  /** Draws links from `layers` (gradients, scaled) and shows `valueOf` on hover; null: weights. */
+  showGradients(layers: Layer[] | null, valueOf: ((target: EditTarget) => number | null) | null): void {
+    this.gradients = layers && valueOf ? { layers, valueOf } : null;
+    this.drawWeights();
   }
 
   /** Loads whichever maps changed and repaints them all. */

@@ -71,7 +71,11 @@ function buildClassKey(context: ViewContext): HTMLElement {
   return key;
 }
 
-export function buildOutputPanel(context: ViewContext): HTMLElement {
+/** The output column; `below` adds a part under the output view that works on it. */
+export function buildOutputPanel(
+  context: ViewContext,
+  below: (heatmap: OutputHeatmap) => HTMLElement = () => html("div"),
+): HTMLElement {
   const { model, life, loop } = context;
   const column = html("section", "nnw-pg-output");
   column.setAttribute("aria-label", "Output");
@@ -131,6 +135,7 @@ export function buildOutputPanel(context: ViewContext): HTMLElement {
     metrics,
     heatmap.element,
     shownNeuron,
+    below(heatmap),
     buildDrawTool(context, heatmap),
     legend,
     buildClassKey(context),

@@ -5,6 +5,7 @@
 
 import type { Binary } from "../shared/binary";
 import type { Activation, Feature, Problem, Regularization } from "../shared/spec";
+import type { TraceData } from "./trace_math";
 
 export interface PlaygroundState {
   _view: "playground";
@@ -124,12 +125,20 @@ export type FromBrowser =
   // [-1, 1] for regression. Removing takes the point (train, or test when shown) nearest to
   // (x1, x2) within 0.5. Either makes the data set "custom"; the network keeps its weights.
   | { type: "add_point"; x1: number; x2: number; label: number }
-  | { type: "remove_point"; x1: number; x2: number };
+  | { type: "remove_point"; x1: number; x2: number }
+  // Step through one example (trace.py): ask for training point `index`'s trace; the kernel
+  // answers with a "trace" message. "apply_trace" applies the update that trace describes (traced
+  // afresh at the current weights), refused while the "weights" control is locked; the kernel
+  // answers with the new weights in a frame and the example's trace after the step.
+  | { type: "trace"; index: number }
+  | { type: "apply_trace"; index: number };
 
 /** Custom messages from the kernel. */
 export type FromKernel =
   // A value from the browser was refused: show `message` near the control named `control`.
-  { type: "refused"; control: string; message: string };
+  | { type: "refused"; control: string; message: string }
+  // One example's trace (trace_math.ts's TraceData); `applied`: it follows an "apply_trace".
+  | { type: "trace"; applied: boolean; trace: TraceData };
 
 /** Output neurons of the network: one, or one per class when there are more than two. */
 export function outputCount(state: Pick<PlaygroundState, "problem" | "classes">): number {

@@ -18,6 +18,8 @@ import { buildOutputPanel } from "./output_panel";
 import type { FromKernel, PlaygroundState } from "./protocol";
 import { PLAYGROUND_STYLES } from "./styles";
 import { buildTopBar } from "./top_bar";
+import { buildTraceStepper } from "./trace_stepper";
+import { TRACE_STYLES } from "./trace_styles";
 
 const WIDGET_KEYS = new Set([
   "Enter", " ", "Escape", "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown",
@@ -25,7 +27,7 @@ const WIDGET_KEYS = new Set([
 
 export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundState>; el: HTMLElement }): () => void {
   const life = new Lifetime();
-  life.add(adoptStyles(el, HOST_THEME, PLAYGROUND_STYLES));
+  life.add(adoptStyles(el, HOST_THEME, PLAYGROUND_STYLES, TRACE_STYLES));
   const root = html("div", "nnw-pg");
   life.add(() => root.remove());
   const voice = new LiveRegion("nnw-pg-announcer");
@@ -42,7 +44,11 @@ export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundStat
   loop.part("counters", top.drawCounters);
   const main = html("div", "nnw-pg-main");
   const network = new NetworkView(context);
-  main.append(buildDataPanel(context), network.element, buildOutputPanel(context));
+  main.append(
+    buildDataPanel(context),
+    network.element,
+    buildOutputPanel(context, (heatmap) => buildTraceStepper(context, heatmap, network)),
+  );
   announceTraining(context, voice);
   root.append(top.element, main, voice.element);
   el.append(root);

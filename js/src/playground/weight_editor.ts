@@ -14,6 +14,8 @@ export interface WeightEditorOptions {
   commit: (target: EditTarget, value: number) => void;
   /** False while the "weights" control is locked: values show but cannot change. */
   editable: () => boolean;
+  /** The card's heading for `target` when it shows something else than the value (a gradient). */
+  headingOf?: (target: EditTarget) => string | null;
 }
 
 export class WeightEditor {
@@ -56,7 +58,8 @@ export class WeightEditor {
     this.target = target;
     this.hint.textContent = this.options.editable() ? "Click to edit." : "";
     this.hint.hidden = !this.options.editable();
-    this.heading.textContent = target.kind === "weight" ? "Weight is " : "Bias is ";
+    const heading = this.options.headingOf?.(target);
+    this.heading.textContent = heading ?? (target.kind === "weight" ? "Weight is " : "Bias is ");
     this.input.hidden = true;
     this.value.hidden = false;
     this.element.classList.remove("nnw-pg-editing");
