@@ -7,6 +7,7 @@ from .widgets import (
     ActivationView,
     Challenge,
     ClassOverview,
+    LearningRateBalance,
     LivePlot,
     NetworkDiagram,
     NeuronMap,
@@ -15,6 +16,7 @@ from .widgets import (
     Sweep,
     TransformView,
     WeightImages,
+    learning_rate_balance,
 )
 
 __version__ = "0.1.0"
@@ -27,6 +29,7 @@ __all__ = [
     "Callback",
     "Diagnosis",
     "History",
+    "LearningRateBalance",
     "LivePlot",
     "NetworkDiagram",
     "NeuronMap",
@@ -38,5 +41,6 @@ __all__ = [
     "WeightImages",
     "datasets",
     "layers",
+    "learning_rate_balance",
     "set_random_seed",
 ]

@@ -3,6 +3,7 @@
 from .activation_view import ActivationView
 from .challenge import Challenge, CheckResult
 from .class_overview import ClassOverview
+from .learning_rate_balance import LearningRateBalance, learning_rate_balance
 from .live_plot import LivePlot
 from .network_diagram import NetworkDiagram
 from .neuron_map import NeuronMap
@@ -13,6 +14,8 @@ from .transform_view import TransformView
 from .weight_images import WeightImages
 
 __all__ = [
+    "LearningRateBalance",
+    "learning_rate_balance",
     "Challenge",
     "CheckResult",
     "ClassOverview",
