@@ -8,6 +8,7 @@ import { renderActivationGallery } from "./views/activation_gallery";
 import { renderActivationView } from "./views/activation_view";
 import { renderClassOverview } from "./views/class_overview";
 import { renderLivePlot } from "./views/live_plot";
+import { renderLossSurface } from "./views/loss_surface";
 import { renderNetworkDiagram } from "./views/network_diagram";
 import { renderPerceptron } from "./views/perceptron";
 import { renderSweep } from "./views/sweep";
@@ -25,6 +26,7 @@ const VIEWS: Record<string, View> = {
   activation_view: renderActivationView,
   class_overview: renderClassOverview,
   live_plot: renderLivePlot,
+  loss_surface: renderLossSurface,
   network_diagram: renderNetworkDiagram,
   neuron_map: renderNeuronMap,
   perceptron: renderPerceptron,

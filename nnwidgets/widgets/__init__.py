@@ -5,6 +5,7 @@ from .challenge import Challenge, CheckResult
 from .class_overview import ClassOverview
 from .learning_rate_balance import LearningRateBalance, learning_rate_balance
 from .live_plot import LivePlot
+from .loss_surface import LossSurface
 from .network_diagram import NetworkDiagram
 from .neuron_map import NeuronMap
 from .perceptron import ActivationGallery, Perceptron
@@ -22,6 +23,7 @@ __all__ = [
     "ActivationGallery",
     "ActivationView",
     "LivePlot",
+    "LossSurface",
     "NetworkDiagram",
     "NeuronMap",
     "Perceptron",
