@@ -124,12 +124,11 @@ class ClassOverview(FrontEndWidget):
 
     def _figure_one(self, student: Student):
         record, problems = newest_record(student, self.question)
-        self._problems += [
-            f"{student.name}: {problem.replace(self._prefix, '', 1)}" for problem in problems
-        ]
+        problems = [problem.replace(self._prefix, "", 1) for problem in problems]
+        self._problems += [f"{student.name}: {problem}" for problem in problems]
         row = {"name": student.name, "passed": False, **dict.fromkeys(FIGURES)}
         if record is None:
-            self._rows.append({**row, "reason": problems[-1]})
+            self._rows.append({**row, "reason": "; ".join(problems)})
             return
         try:
             work = recompute(record["playground"], self._target, self._limits)

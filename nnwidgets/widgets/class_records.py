@@ -64,8 +64,8 @@ def newest_record(student: Student, question: str) -> tuple[dict | None, list[st
     """The newest usable record of ``question`` among ``student``'s files.
 
     Returns:
-        ``(record, problems)``: the record or None, and a sentence for each file refused and,
-        without a record, one saying so.
+        ``(record, problems)``: the record or None, and a sentence for each file refused (or,
+        with no file refused and no record, one saying there is none).
     """
     found, problems = [], []
     for path in student.files:
@@ -77,8 +77,7 @@ def newest_record(student: Student, question: str) -> tuple[dict | None, list[st
         except submission.SubmissionError as error:
             problems.append(str(error))
     if not found:
-        problems.append(f"no record of {question}" if not problems else "no usable record")
-        return None, problems
+        return None, problems or [f"no record of {question}"]
     return max(found, key=lambda record: record["saved_at"]), problems
 
 

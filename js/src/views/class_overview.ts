@@ -52,7 +52,7 @@ const CSS = /* css */ `
 .nnw-v-class .nnw-v-class-cell.nnw-v-pending { border-top-color: var(--nnw-v-line); opacity: 0.55; }
 .nnw-v-class .nnw-v-class-name { font-size: 12px; font-weight: 500; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .nnw-v-class .nnw-v-class-map { width: 106px; height: 106px; border-radius: 2px; background: var(--nnw-v-bar); }
-.nnw-v-class .nnw-v-class-figures { display: flex; justify-content: space-between; font-size: 11px; font-variant-numeric: tabular-nums; color: var(--nnw-v-text-soft); }
+.nnw-v-class .nnw-v-class-figures { display: flex; justify-content: space-between; gap: 4px; white-space: nowrap; font-size: 11px; font-variant-numeric: tabular-nums; color: var(--nnw-v-text-soft); }
 .nnw-v-class .nnw-v-class-foot { display: flex; justify-content: space-between; align-items: center; font-size: 12px; }
 .nnw-v-class .nnw-v-class-mark { font-weight: 600; color: #c25e00; cursor: help; }
 .nnw-v-class .nnw-v-passed .nnw-v-class-mark { color: var(--nnw-v-accent); }
@@ -167,7 +167,7 @@ export function renderClassOverview({
       context.fillStyle = outputs > 1 ? classColor(point.label) : valueColor(point.label / 127.5 - 1);
       context.strokeStyle = point.test ? "#000" : "#fff";
       context.beginPath();
-      context.arc(point.x, point.y, 1.6, 0, 2 * Math.PI);
+      context.arc(point.x, point.y, 1.4, 0, 2 * Math.PI);
       context.fill();
       context.stroke();
     }
@@ -213,7 +213,7 @@ export function renderClassOverview({
     grid.replaceChildren(...ordered.map((name) => cellOf(name).root));
     const list = model.get("problems") ?? [];
     problems.hidden = list.length === 0;
-    const summary = element("summary", "", `${list.length} file${list.length === 1 ? "" : "s"} or students without usable work`);
+    const summary = element("summary", "", `${list.length} problem${list.length === 1 ? "" : "s"}: work that could not be used`);
     const items = element("ul");
     for (const text of list) items.append(element("li", "", text));
     problems.replaceChildren(summary, items);
