@@ -4,8 +4,9 @@ PIP ?= $(PYTHON) -m pip
 NOTEBOOKS := notebooks
 HOST := 127.0.0.1
 PORT ?= 8888
+DASHBOARD_PORT ?= 8866
 
-.PHONY: demo test bench build install install-test chromium lint pytest vitest e2e docs
+.PHONY: dashboard demo test bench build install install-test chromium lint pytest vitest e2e docs
 
 js/node_modules/.package-lock.json: js/package.json js/package-lock.json
 	cd js && npm ci --no-audit --no-fund
@@ -33,6 +34,13 @@ demo: install
 		--ServerApp.root_dir=$(NOTEBOOKS) --LabApp.news_url=None \
 		--LabApp.default_url=/lab/tree/01_playground.ipynb \
 		$$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+
+# The teaching dashboard (notebooks/08_dashboard.ipynb) served by Voila, outputs only.
+dashboard: install
+	@$(PYTHON) -c "import voila" 2>/dev/null || $(PIP) install -q "voila>=0.5"
+	@echo "Serving the dashboard at http://$(HOST):$(DASHBOARD_PORT)/ (Ctrl-C stops it)."
+	$(PYTHON) -m voila $(NOTEBOOKS)/08_dashboard.ipynb --no-browser \
+		--Voila.ip=$(HOST) --port=$(DASHBOARD_PORT) --Voila.port_retries=0
 
 lint: js/node_modules/.package-lock.json
 	$(PYTHON) -m ruff check nnwidgets tests

@@ -62,7 +62,7 @@ def training_curves(playground, kind: str = "loss", **figure_kwargs) -> bqplot.F
             "accuracy is for classification, and this Playground does regression: use "
             'figure("loss")'
         )
-    x, y = bqplot.LinearScale(), bqplot.LinearScale(min=0.0)
+    x, y = bqplot.LinearScale(min=0.0), bqplot.LinearScale(min=0.0)
     if kind == "accuracy":
         y.max = 1.0
     lines = bqplot.Lines(
@@ -73,10 +73,18 @@ def training_curves(playground, kind: str = "loss", **figure_kwargs) -> bqplot.F
         stroke_width=2,
     )
     axes = [
-        bqplot.Axis(scale=x, side="bottom", label="epoch", tick_format="d", num_ticks=5),
-        bqplot.Axis(scale=y, side="left", label=kind, tick_format=".2f", num_ticks=5),
+        bqplot.Axis(scale=x, side="bottom", label="epoch"),
+        bqplot.Axis(
+            scale=y, side="left", label=kind, tick_format=".0%" if kind == "accuracy" else ".2f"
+        ),
     ]
-    defaults = {"title": f"{kind.capitalize()} per epoch", "fig_margin": dict(_MARGIN)}
+    defaults = {
+        "title": f"{kind.capitalize()} per epoch",
+        "fig_margin": dict(_MARGIN),
+        "padding_y": 0.0,  # the axis starts at 0, not below it
+        # Where the curves are not: loss falls from the top left, accuracy rises to the top.
+        "legend_location": "top-right" if kind == "loss" else "bottom-right",
+    }
     figure = bqplot.Figure(marks=[lines], axes=axes, **{**defaults, **figure_kwargs})
     _Following(playground, figure, lambda pg: _draw_curves(lines, pg.history, kind), "playing")
     return figure
@@ -121,8 +129,8 @@ def activation_scatter(view, **figure_kwargs) -> bqplot.Figure:
     ]
     first, second = (f"{view.layer_name}[{unit}]" for unit in view.units)
     axes = [
-        bqplot.Axis(scale=x, side="bottom", label=first, num_ticks=5),
-        bqplot.Axis(scale=y, side="left", label=second, num_ticks=5),
+        bqplot.Axis(scale=x, side="bottom", label=first),
+        bqplot.Axis(scale=y, side="left", label=second),
     ]
     defaults = {"title": f"Layer {view.layer_name}", "fig_margin": dict(_MARGIN)}
     figure = bqplot.Figure(marks=marks, axes=axes, **{**defaults, **figure_kwargs})
