@@ -142,7 +142,7 @@ class LearningRateBalance(ipywidgets.VBox):
                 fill_colors=[ZONE_COLORS[zone]],
                 fill_opacities=[0.12],
                 colors=[ZONE_COLORS[zone]],
-                opacities=[0.0],
+                stroke_width=0,
             )
             for zone, lo, hi in zone_bands(self.rates, self.zones)
         ]

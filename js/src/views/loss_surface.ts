@@ -105,7 +105,8 @@ export function renderLossSurface({ model, el }: { model: AnyModel<LossSurfaceSt
     context.rect(box.left, box.top, box.size, box.size);
     context.clip();
     const paths = model.get("paths") ?? [];
-    paths.forEach((path, k) => drawPath(context, extent, box, path, PATH_COLORS[k % PATH_COLORS.length]));
+    // The too-large path first: its long zig-zags would hide the small one's short steps.
+    for (let k = paths.length - 1; k >= 0; k--) drawPath(context, extent, box, paths[k], PATH_COLORS[k % PATH_COLORS.length]);
     const [mx, my] = toCanvas(extent, box, model.get("minimum") ?? [0, 0]);
     context.strokeStyle = "#212121";
     context.lineWidth = 2.5;
