@@ -31,6 +31,13 @@ def test_a_tiny_learning_rate_is_slow():
     assert "Raise it to 0.03" in pg.diagnosis[0]["message"]
 
 
+def test_a_rate_too_small_to_move_is_stuck_and_says_so():
+    pg = nw.Playground(dataset="xor", learning_rate=0.00001, seed=2)
+    pg.step(200)
+    assert kinds(pg) == ["stuck"]
+    assert pg.diagnosis[0]["message"].startswith("The learning rate 1e-05 is too small")
+
+
 def test_too_few_neurons_is_stuck_and_says_so():
     pg = nw.Playground(dataset="spiral", hidden=[1], seed=1)
     pg.step(400)

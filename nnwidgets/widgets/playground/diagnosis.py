@@ -12,7 +12,7 @@ neurons or layers concerned. A healthy run gets none. The thresholds, each a con
   ``SATURATED_SHARE`` of the training points, while the loss is far from good.
 - ``stuck``: over the last ``WINDOW`` epochs the training loss changed by less than
   ``FLAT_CHANGE`` while far from good; the message names the likely cause: a learning rate of
-  ``LARGE_RATE`` or more, dead units, or too few neurons or features.
+  ``LARGE_RATE`` or more, one below ``SMALL_RATE``, dead units, or too few neurons or features.
 - ``slow``: over the last ``WINDOW`` epochs the loss fell, but by less than ``SLOW_CHANGE``, at
   a learning rate below ``SMALL_RATE``.
 - ``overfitting``: the test loss ended ``OVERFIT_RISE`` above its lowest, reached at least
@@ -113,6 +113,11 @@ def _stuck_finding(run, learning_rate, loss, dead) -> Finding:
         message = (
             f"The learning rate {learning_rate:g} is too large: {died}{stuck}. Lower it to "
             f"{GOOD_RATE:g} and press Reset."
+        )
+    elif learning_rate < SMALL_RATE:
+        message = (
+            f"The learning rate {learning_rate:g} is too small: each step barely moves the "
+            f"weights, so {stuck}. Raise it to {GOOD_RATE:g}."
         )
     elif any(len(units) == net.hidden[layer - 1] for layer, units in dead.items()):
         message = (
