@@ -31,7 +31,7 @@ describe("Lifetime", () => {
     vi.stubGlobal("cancelAnimationFrame", (id: number) => frames.delete(id));
     // The theme watch observes the body's attributes.
     observers = [];
-    vi.stubGlobal("document", { body: { dataset: {} } });
+    vi.stubGlobal("document", { body: { dataset: {}, classList: { contains: () => false } } });
     vi.stubGlobal(
       "MutationObserver",
       class {
