@@ -179,9 +179,13 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
   const labels = new Pacer(LABEL_INTERVAL_MS);
   const announcements = new Pacer(ANNOUNCE_INTERVAL_MS);
   let told = "";
+  let wasPlaying = false;
   const describe = () => {
     const now = performance.now();
     const playing = model.get("playing");
+    // The state where training stopped is always told, however short the run.
+    const stopped = wasPlaying && !playing;
+    wasPlaying = playing;
     const tests = model.get("test_loss") ?? [];
     const diverged = model.get("diverged") ?? [];
     const best = model.get("best");
@@ -190,7 +194,7 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
     const news = status !== "" && status !== told;
     told = status;
     if (news) voice.say(status);
-    else if (playing && announcements.ready(now)) {
+    else if (stopped || (playing && announcements.ready(now))) {
       voice.say(sweepAnnouncement(model.get("epoch") ?? 0, cells.map((c) => c.label), tests, diverged, best));
     }
     if (playing && !labels.ready(now)) return;
