@@ -20,8 +20,7 @@ from .goal import CheckResult, judge
 from .playground.links import DEFAULTS
 from .playground.points import (
     Points,
-    check_points,
-    class_labels,
+    checked_custom,
     classes_of,
     seeded_points,
     split_custom,
@@ -137,17 +136,9 @@ def _points(playground, config) -> Points:
     given = playground.get("points")
     if not isinstance(given, dict):
         raise ValueError("a Playground on your own points needs them under 'points'")
-    X, y = check_points("X", given["X"], "y", given["y"])
-    X_test, y_test = given.get("X_test"), given.get("y_test")
-    if (X_test is None) != (y_test is None):
-        raise ValueError("X_test and y_test go together: give both or neither")
-    if X_test is not None:
-        X_test, y_test = check_points("X_test", X_test, "y_test", y_test, empty=True)
-        if classify:
-            y, y_test = class_labels(np.concatenate([y, y_test]), "y and y_test", len(y))
-    elif classify:
-        y = class_labels(y, "y")[0]
-    custom = (X, y, X_test, y_test)
+    custom = checked_custom(
+        given["X"], given["y"], given.get("X_test"), given.get("y_test"), config["problem"]
+    )
     if classify:  # as the Playground: the labels' classes, more if the record had more
         needed = classes_of(custom)
         config["classes"] = 2 if needed == 2 else max(needed, config["classes"])

@@ -173,6 +173,29 @@ def class_labels(labels, name, split=None) -> tuple[np.ndarray, np.ndarray]:
     return labels[:split], labels[split:]
 
 
+def checked_custom(X, y, X_test, y_test, problem: str) -> tuple:
+    """Your own points and labels, checked and as the network takes them (``set_data``'s rules).
+
+    Returns:
+        ``(X, y, X_test, y_test)``, the test pair None when not given.
+
+    Raises:
+        TypeError: A value is not a number.
+        ValueError: A shape, a label or a point is wrong, or only one of the test pair is given.
+    """
+    classify = problem == "classification"
+    X, y = check_points("X", X, "y", y)
+    if (X_test is None) != (y_test is None):
+        raise ValueError("X_test and y_test go together: give both or neither")
+    if X_test is not None:
+        X_test, y_test = check_points("X_test", X_test, "y_test", y_test, empty=True)
+        if classify:
+            y, y_test = class_labels(np.concatenate([y, y_test]), "y and y_test", len(y))
+    elif classify:
+        y = class_labels(y, "y")[0]
+    return X, y, X_test, y_test
+
+
 def plane_point(x1, x2) -> np.ndarray:
     """The point (x1, x2), checked to be finite and on the plane."""
     position = finite_array("x1, x2", [x1, x2])
@@ -270,16 +293,7 @@ class PointEditing:
             TypeError: A value is not a number.
             ValueError: A shape, a label or a point is wrong; nothing changes.
         """
-        classify = self.problem == "classification"
-        X, y = check_points("X", X, "y", y)
-        if (X_test is None) != (y_test is None):
-            raise ValueError("X_test and y_test go together: give both or neither")
-        if X_test is not None:
-            X_test, y_test = check_points("X_test", X_test, "y_test", y_test, empty=True)
-            if classify:
-                y, y_test = class_labels(np.concatenate([y, y_test]), "y and y_test", len(y))
-        elif classify:
-            y = class_labels(y, "y")[0]
+        X, y, X_test, y_test = checked_custom(X, y, X_test, y_test, self.problem)
         if X_test is None:
             split_train_test(X, y, self.train_ratio)  # fails now if the ratio leaves nothing
         self.playing = False
