@@ -13,6 +13,7 @@ from .training_loop import running_loop
 
 
 def is_playground(source) -> bool:
+    """Whether `source` is a Playground (imported late: the views load without it)."""
     # By name, not isinstance: the views never import the Playground's module for this.
     return type(source).__name__ == "Playground" and hasattr(source, "weights")
 
@@ -31,6 +32,8 @@ def playground_or_model(source, view: str) -> bool:
 
 
 class FollowsTraining:
+    """A view that follows a Playground while it trains, or a model through `fit` callbacks."""
+
     def _init_following(self) -> None:
         self._throttle = Throttle()
         self._lock = threading.RLock()
@@ -44,16 +47,19 @@ class FollowsTraining:
             source.observe(self._on_playground_frame, names=["_frame"])
 
     def close(self):
+        """Stop following the source, then close the widget."""
         if getattr(self, "_followed", None) is not None:
             with contextlib.suppress(ValueError):
                 self._followed.unobserve(self._on_playground_frame, names=["_frame"])
         super().close()
 
     def on_epoch_end(self, epoch, logs=None) -> None:
+        """Draw the model as it is after this epoch (throttled)."""
         if self._throttle.ready():
             self.refresh()
 
     def on_train_end(self, logs=None) -> None:
+        """Draw the model as training left it."""
         self.refresh()
 
     def _refresh_from_playground(self) -> None:

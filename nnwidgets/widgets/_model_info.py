@@ -40,10 +40,12 @@ def units_of(layer) -> int:
 
 
 def is_dense(layer) -> bool:
+    """Whether `layer` is a dense layer, of nnwidgets or Keras."""
     return type(layer).__name__ == "Dense" or hasattr(layer, "units")
 
 
 def activation_name(layer) -> str | None:
+    """The name of `layer`'s activation (a string, or a Keras function's name), or None."""
     activation = getattr(layer, "activation", None)
     if activation is None or isinstance(activation, str):
         return activation

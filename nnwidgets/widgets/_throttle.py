@@ -7,6 +7,8 @@ INTERVAL_S = 0.1  # 10 Hz: smooth enough for curves and scatters, far below the 
 
 
 class Throttle:
+    """At most one update per `interval` seconds, by `clock`; callers `mark` what they send."""
+
     def __init__(self, interval: float = INTERVAL_S, clock=time.monotonic):
         self.interval = interval
         self._clock = clock
@@ -17,6 +19,7 @@ class Throttle:
         return self._clock() - self._last >= self.interval
 
     def seconds_left(self) -> float:
+        """Seconds until an update may go out again (0 when it may now)."""
         return max(0.0, self.interval - (self._clock() - self._last))
 
     def mark(self) -> None:

@@ -15,6 +15,8 @@ FALLBACK_INTERVAL_S = 1.0
 
 
 class FramePacer:
+    """Which frame may go out when: frame numbers sent and acknowledged, and the clock."""
+
     def __init__(self, clock=time.monotonic):
         self._clock = clock
         self.sent = 0  # number of the last frame sent
@@ -23,9 +25,11 @@ class FramePacer:
         self.viewed = False  # whether any view has ever drawn a frame
 
     def in_flight(self) -> int:
+        """Frames sent that no view has acknowledged yet."""
         return self.sent - self.acknowledged
 
     def may_send(self) -> bool:
+        """Whether a frame may go out now (a slot is free, or the fallback interval passed)."""
         since = self._clock() - self._last_sent_at
         if since < MIN_INTERVAL_S:
             return False

@@ -27,6 +27,7 @@ FIGURES_INTERVAL_S = 0.25  # live state without frames (no view drawing): 4 upda
 
 
 def running_loop():
+    """The asyncio loop running in this thread, or None."""
     try:
         return asyncio.get_running_loop()
     except RuntimeError:
@@ -67,6 +68,7 @@ class ChunkSizer:
         self.seconds_per_epoch = None
 
     def epochs(self, fixed: int = 0) -> int:
+        """Epochs for the next chunk: `fixed` when set, else as many as fit the target time."""
         if fixed:
             return fixed
         if self.seconds_per_epoch is None:
@@ -74,6 +76,7 @@ class ChunkSizer:
         return int(np.clip(self.target_s / max(self.seconds_per_epoch, 1e-9), 1, CHUNK_EPOCHS))
 
     def measured(self, elapsed: float, epochs: int) -> None:
+        """Learn from a chunk of `epochs` that took `elapsed` seconds (a compile is ignored)."""
         if epochs <= 0:
             return
         per_epoch = elapsed / epochs

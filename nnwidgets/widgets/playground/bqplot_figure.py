@@ -6,6 +6,8 @@ first figure, never on ``import nnwidgets``.
 
 
 class BqplotFigure:
+    """The Playground's `figure`: bqplot figures that follow its training (figures.py)."""
+
     def figure(self, kind: str = "loss", **figure_kwargs):
         """A bqplot figure that follows this Playground's training live.
 

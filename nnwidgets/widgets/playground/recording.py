@@ -39,6 +39,7 @@ class Recording:
         return epoch >= self._next_due
 
     def add(self, snapshot: Snapshot) -> None:
+        """Keep `snapshot`; when full, every other one goes and the interval doubles."""
         self.snapshots.append(snapshot)
         if len(self.snapshots) >= self.cap:  # room stays for the state at export
             self.snapshots = self.snapshots[::2]  # the first stays

@@ -40,14 +40,17 @@ class Network(NamedTuple):
 
     @property
     def outputs(self) -> int:
+        """Output neurons: one, or one per class with more than two classes."""
         return self.classes if self.problem == "classification" and self.classes > 2 else 1
 
     @property
     def sizes(self) -> list[int]:
+        """Neurons per layer, inputs first."""
         return [len(self.features), *self.hidden, self.outputs]
 
     @property
     def output_activation(self) -> str:
+        """The output layer's activation: softmax, tanh or linear."""
         if self.outputs > 1:
             return "softmax"
         return engine.playground.PROBLEMS[self.problem]
@@ -164,6 +167,7 @@ class PlaygroundRun:
 
     @property
     def classification(self) -> bool:
+        """Whether the run classifies (else it is a regression)."""
         return self.network.problem == "classification"
 
     def train(self, epochs: int, learning_rate: float, regularization_rate: float) -> int:
@@ -262,12 +266,14 @@ class PlaygroundRun:
     # weights ------------------------------------------------------------------------------------
 
     def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Copies of every layer's (W, b), input side first."""
         return [
             (np.array(layer["W"], np.float32), np.array(layer["b"], np.float32))
             for layer in self.state.params
         ]
 
     def weights_bytes(self) -> bytes:
+        """The weights as the front end reads them: each W row-major, then its b, float32."""
         parts = []
         for W, b in self.weights():
             parts += [W.ravel(), b]
