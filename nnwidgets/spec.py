@@ -55,4 +55,5 @@ UI_LIMITS = MappingProxyType(dict(_SPEC["ui_limits"]))
 
 CONTROLS: tuple[str, ...] = tuple(_SPEC["controls"])
 """Names for ``hidden_controls`` and ``locked_controls``: the original's classroom checkboxes,
-each input feature, then ``regenerate``, ``speed``, ``weights``, ``classes`` and ``draw``."""
+each input feature, then ``regenerate``, ``speed``, ``weights``, ``classes``, ``draw`` and
+``trace``."""

@@ -54,7 +54,7 @@ def test_the_recording_replays_by_itself_and_its_buttons_drive_it(replay_page):
     page.screenshot(path=ARTIFACTS / "replay-paused.png")
 
     # Step goes to the next recorded moment; Reset to the start.
-    root.get_by_role("button", name="Step").click()
+    root.get_by_role("button", name="Step", exact=True).click()
     wait_until(lambda: shown_epoch(root) == (held // 10 + 1) * 10, "a step to the next snapshot")
     root.get_by_role("button", name="Reset").click()
     wait_until(lambda: shown_epoch(root) == 0, "reset to go back to epoch 0")

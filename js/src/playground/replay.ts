@@ -263,7 +263,7 @@ function initialState(recording: Recording): PlaygroundState {
   const hidden = ((state.hidden_controls as string[] | undefined) ?? []).filter((n) => !REPLAY_BUTTONS.includes(n));
   Object.assign(state, {
     // Drawing adds points to a live run: a recording has none to add them to.
-    hidden_controls: [...new Set([...hidden, "draw"])],
+    hidden_controls: [...new Set([...hidden, "draw", "trace"])], // both need a kernel
     locked_controls: CONTROLS.filter((name) => !REPLAY_BUTTONS.includes(name)),
     playing: false,
     epochs_per_second: 0,

@@ -74,6 +74,7 @@ export function buildTraceStepper(context: ViewContext, heatmap: OutputHeatmap, 
   panel.append(row, hint, nav, title, loss, formulas);
   box.append(toggle, panel);
   life.add(controls.anchor("apply_trace", apply));
+  life.add(controls.add("trace", box, [toggle]));
 
   let on = false;
   let trace: TraceData | null = null;

@@ -44,6 +44,7 @@ export const UI_LIMITS = {
  * is not drawn, a locked one is drawn disabled. Feature names stand for their input nodes;
  * "hidden" is the +/- buttons for layers and neurons; "weights" is clicking a link or bias to
  * edit it; "speed" is the epochs-per-frame menu; "regenerate" the regenerate button; "classes" the
- * class-count menu; "draw" adding and removing points on the output view.
+ * class-count menu; "draw" adding and removing points on the output view; "trace" stepping
+ * through one example.
  */
 export const CONTROLS: readonly string[] = spec.controls;

@@ -136,6 +136,8 @@ class BrowserProtocol:
     def _trace_request(self, kind, index):
         # Traced afresh at the current weights: what the browser showed, unless training moved on
         # (the browser then shows the trace it is sent back).
+        if "trace" in self._blocked():
+            raise ValueError("stepping through an example is locked on this sheet")
         if kind == "apply_trace" and "weights" in self._blocked():
             raise ValueError("weights are locked on this sheet")
         trace = self.trace(index)
