@@ -14,8 +14,9 @@ from IPython.display import display, update_display
 from . import submission
 from ._throttle import Throttle
 from .goal import TARGETS, CheckResult, check_limits, check_target, judge, label
+from .training_loop import running_loop
 
-# While training plays, the record is rewritten at most this often; every other change at once.
+# As epochs pass, the record is rewritten at most this often; every other change at once.
 RECORD_INTERVAL_S = 2.0
 _QUESTION = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,63}")
 # What a student's change may touch: recorded once it happens.
@@ -76,6 +77,8 @@ class Challenge(ipywidgets.HTML):
         self.problems: list[str] = []  # records found but refused, each with its reason
         self._display_id = None
         self._throttle = Throttle(RECORD_INTERVAL_S)
+        self._loop = running_loop()  # the kernel's: a held-back record is written later on it
+        self._pending = False
         super().__init__(**kwargs)
         if self.question is not None:
             self._restore()
@@ -117,8 +120,20 @@ class Challenge(ipywidgets.HTML):
         return record
 
     def _record_change(self, change):
-        if not self.playground.playing or self._throttle.ready():
+        # A change of settings is kept at once. Epochs move many times a second (Play, a loop
+        # of step): each would rewrite the file and the notebook's output, so they are kept at
+        # most every RECORD_INTERVAL_S, the last one after the interval.
+        if change["name"] != "epoch" or self._throttle.ready() or self._loop is None:
             self.record()
+        elif not self._pending:
+            self._pending = True
+            self._loop.call_soon_threadsafe(
+                self._loop.call_later, self._throttle.seconds_left(), self._record_held
+            )
+
+    def _record_held(self):
+        self._pending = False
+        self.record()
 
     def _ipython_display_(self):
         display(self._repr_mimebundle_(), raw=True)

@@ -2,6 +2,7 @@
 in its outputs, restored by the next Challenge of that question, and judged only on figures
 recomputed from the restored weights."""
 
+import asyncio
 import json
 
 import numpy as np
@@ -172,3 +173,25 @@ def test_restore_leaves_the_playground_as_it_was_when_refused():
     pg.restore(other.to_dict())
     assert pg.hidden == [2, 2] and pg.dataset == "circle" and pg.locked_controls == ["hidden"]
     np.testing.assert_array_equal(pg.weights[0][0], other.weights[0][0])
+
+
+def test_epochs_are_kept_at_most_every_interval_and_the_last_one_after_it(in_tmp, monkeypatch):
+    from nnwidgets.widgets import challenge
+
+    monkeypatch.setattr(challenge, "RECORD_INTERVAL_S", 0.3)
+    writes = []
+    write = submission.write_beside
+    monkeypatch.setattr(submission, "write_beside", lambda r: writes.append(r) or write(r))
+
+    async def a_loop_of_steps():  # as in a kernel: an event loop runs
+        pg, check = question_two()
+        for _ in range(50):
+            pg.step(1)
+        held = len(writes)
+        await asyncio.sleep(0.5)
+        return pg, held
+
+    pg, held = asyncio.run(a_loop_of_steps())
+    assert held <= 3  # not one write per step
+    assert writes[-1]["playground"]["epoch"] == pg.epoch == 50
+    assert json.loads((in_tmp / "q2.nnwidgets.json").read_text())["playground"]["epoch"] == 50
