@@ -6,6 +6,7 @@ import { renderNeuronMap } from "./views/neuron_map";
 import { renderPlayground } from "./playground/render";
 import { renderActivationGallery } from "./views/activation_gallery";
 import { renderActivationView } from "./views/activation_view";
+import { renderChallenge } from "./views/challenge";
 import { renderClassOverview } from "./views/class_overview";
 import { renderLivePlot } from "./views/live_plot";
 import { renderLossSurface } from "./views/loss_surface";
@@ -24,6 +25,7 @@ type View = (props: { model: AnyModel<any>; el: HTMLElement }) => () => void;
 const VIEWS: Record<string, View> = {
   activation_gallery: renderActivationGallery,
   activation_view: renderActivationView,
+  challenge: renderChallenge,
   class_overview: renderClassOverview,
   live_plot: renderLivePlot,
   loss_surface: renderLossSurface,

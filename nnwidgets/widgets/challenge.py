@@ -4,14 +4,14 @@
 the Playground stands against it while it trains; ``check()`` says pass or fail and why.
 """
 
-import html
 import re
 import uuid
 
-import ipywidgets
+import traitlets
 from IPython.display import display, update_display
 
-from . import submission
+from . import static_image, submission
+from ._base import FrontEndWidget
 from ._throttle import Throttle
 from .goal import TARGETS, CheckResult, check_limits, check_target, judge, label
 from .training_loop import running_loop
@@ -39,10 +39,11 @@ _RECORDED = (
 )
 
 
-class Challenge(ipywidgets.HTML):
+class Challenge(FrontEndWidget):
     """A goal for `playground`: `target` values to reach, within `limits`.
 
-    Displayed, it is a status line that follows the Playground while it trains.
+    Displayed, it shows the goal and a status line that follows the Playground while it trains
+    (``passed`` and ``reason``, as ``check()`` would say now).
 
     Args:
         playground: The `Playground` to judge.
@@ -56,13 +57,22 @@ class Challenge(ipywidgets.HTML):
             and a new Challenge of that question (the grader re-running the notebook, or the
             student after a restart) brings the Playground back as it was left. ``check``
             recomputes every figure from those weights and the regenerated data.
-        **kwargs: Passed to ipywidgets.HTML.
+        **kwargs: Passed to the widget.
 
     Raises:
         TypeError: If `playground` is not a Playground.
         ValueError: If a target or limit is unknown, not a number (an int for limits, a data
             set's name for "dataset"), or cannot be reached.
     """
+
+    _view = traitlets.Unicode("challenge").tag(sync=True)
+
+    goal_text = traitlets.Unicode(help="the targets, as the view writes them").tag(sync=True)
+    limits_text = traitlets.Unicode(help="the limits, as the view writes them, or ''").tag(
+        sync=True
+    )
+    passed = traitlets.Bool(False, help="whether the goal is met now").tag(sync=True)
+    reason = traitlets.Unicode(help="why not, or what was reached, as check() says").tag(sync=True)
 
     def __init__(self, playground, target, limits=None, question=None, **kwargs):
         from .playground import Playground
@@ -136,7 +146,8 @@ class Challenge(ipywidgets.HTML):
         self.record()
 
     def _ipython_display_(self):
-        display(self._repr_mimebundle_(), raw=True)
+        data, metadata = self._repr_mimebundle_()
+        display(data, metadata=metadata, raw=True)
         if self.question is not None:
             self._display_id = f"nnwidgets-{self.question}-{uuid.uuid4().hex}"
             record = self.record()
@@ -162,21 +173,26 @@ class Challenge(ipywidgets.HTML):
 
     def _refresh(self, change=None) -> None:
         result = self.check()
-        goal = ", ".join(
-            f"{label(n)} {'≤' if TARGETS[n] == 'max' else '≥'} {v:g}"
-            for n, v in self.target.items()
-        )
-        limits = ", ".join(
-            f"{n} {v!r}" if n == "dataset" else f"at most {v} {n}" for n, v in self.limits.items()
-        )
-        colour = "#0877bd" if result.passed else "#f59322"
-        mark = "✓" if result.passed else "…"
-        self.value = (
-            f'<div class="nnw-challenge" role="status" style="border-left: 4px solid {colour};'
-            ' padding: 6px 12px; font-family: var(--jp-ui-font-family, sans-serif);">'
-            f"<b>Goal:</b> {html.escape(goal)}"
-            + (f" &nbsp; <b>Limits:</b> {html.escape(limits)}" if limits else "")
-            + f"<br><b>{mark}</b> {html.escape(result.reason)}</div>"
+        with self.hold_sync():
+            self.goal_text = ", ".join(
+                f"{label(n)} {'≤' if TARGETS[n] == 'max' else '≥'} {v:g}"
+                for n, v in self.target.items()
+            )
+            self.limits_text = ", ".join(
+                f"{n} {v!r}" if n == "dataset" else f"at most {v} {n}"
+                for n, v in self.limits.items()
+            )
+            self.passed = result.passed
+            self.reason = result.reason
+
+    def _summary(self) -> str:
+        limits = f"; limits: {self.limits_text}" if self.limits_text else ""
+        verdict = self.reason if self.passed else f"not yet: {self.reason}"
+        return f"Challenge: goal {self.goal_text}{limits}; {verdict}"
+
+    def _static_image(self):
+        return static_image.challenge_image(
+            self.goal_text, self.limits_text, self.passed, self.reason
         )
 
 

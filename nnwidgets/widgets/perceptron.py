@@ -8,7 +8,7 @@ import numbers
 import numpy as np
 import traitlets
 
-from . import binary
+from . import binary, static_image
 from ._base import FrontEndWidget
 from ._model_info import class_labels
 
@@ -45,6 +45,19 @@ def activate(activation: str, z) -> np.ndarray:
     if activation == "linear":
         return z.copy()
     raise ValueError(f"activation must be one of {ACTIVATIONS}, got {activation!r}")
+
+
+def shade(activation: str, z) -> np.ndarray:
+    """The colour value in [-1, 1] of an output, as the view paints it (perceptron_maths.ts):
+    its sign the side of the boundary, its size how strongly the neuron is on or off."""
+    z = np.asarray(z, dtype=np.float64)
+    if activation == "step":
+        return np.where(z >= 0, 1.0, -1.0)
+    if activation == "sigmoid":
+        return 2 * activate("sigmoid", z) - 1
+    if activation == "relu":
+        return np.where(z > 0, np.tanh(z), -0.25)
+    return np.tanh(z)
 
 
 def _finite(value, argument: str) -> float:
@@ -295,6 +308,43 @@ class Perceptron(FrontEndWidget):
             raise AttributeError("threshold is for one input; two inputs have a boundary line")
         return None if self.weights[0] == 0 else -self.bias / self.weights[0]
 
+    # --- for hosts without JavaScript --------------------------------------------------------
+
+    def _formula(self) -> str:
+        terms = " + ".join(
+            f"{w:.2f}·{name}" for w, name in zip(self.weights, self.feature_names, strict=True)
+        )
+        return (
+            f"y = {self.activation}({terms} {'-' if self.bias < 0 else '+'} {abs(self.bias):.2f})"
+        )
+
+    def _summary(self) -> str:
+        right = int(np.sum(self.predict() == self._y))
+        text = f"Perceptron: {self._formula()}; {right} of {len(self._y)} points on their side"
+        if self.inputs == 1 and self.threshold is not None:
+            text += f"; threshold {self.threshold:.3g}{' ' + self.unit if self.unit else ''}"
+        return text
+
+    def _static_image(self):
+        cells = 120
+        axes = [lo + (np.arange(cells) + 0.5) / cells * (hi - lo) for lo, hi in self.ranges]
+        if self.inputs == 1:
+            z = axes[0] * self.weights[0] + self.bias
+        else:
+            x, y = np.meshgrid(axes[0], axes[1][::-1])  # row 0 at the top
+            z = x * self.weights[0] + y * self.weights[1] + self.bias
+        right = int(np.sum(self.predict() == self._y))
+        caption = f"{self._formula()}   {right}/{len(self._y)} right"
+        return static_image.perceptron_image(
+            self._X,
+            self._y,
+            self.weights,
+            self.bias,
+            shade(self.activation, z),
+            self.ranges,
+            caption,
+        )
+
     # --- validation: a bad value raises and changes nothing -----------------------------------
 
     @traitlets.validate("inputs")
@@ -402,6 +452,21 @@ class ActivationGallery(FrontEndWidget):
 
     def __init__(self, activations=ACTIVATIONS, highlight="", **kwargs):
         super().__init__(activations=list(activations), highlight=highlight, **kwargs)
+
+    def _summary(self) -> str:
+        names = ", ".join(self.activations)
+        shown = f"; {self.highlight} highlighted" if self.highlight else ""
+        return f"ActivationGallery: {names}{shown}"
+
+    def _static_image(self):
+        z = np.linspace(-4, 4, 161)
+        curves = []
+        for name in self.activations:
+            y = activate(name, z)
+            pad = 0.1 * float(y.max() - y.min())
+            curves.append((name, z, y, (float(y.min()) - pad, float(y.max()) + pad)))
+        highlight = self.activations.index(self.highlight) if self.highlight else None
+        return static_image.activation_gallery_image(curves, highlight)
 
     @traitlets.validate("activations")
     def _valid_activations(self, proposal):

@@ -8,9 +8,11 @@ map_colors.ts), so a preview looks like the last frame the view drew.
 
 import base64
 import io
+import textwrap
+from functools import cache
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 ORANGE = (245, 147, 34)  # #f59322, -1 and class 0
 GREY = (232, 234, 235)  # #e8eaeb, 0
@@ -20,6 +22,13 @@ MAP_ALPHA = 160 / 255  # the original paints maps at this alpha over white
 PLANE = 6.0  # the Playground's input plane is [-6, 6]²
 INK = (64, 64, 64)
 CURVE_COLORS = [(34, 34, 34), BLUE, ORANGE, (17, 119, 51), (204, 121, 167), (136, 34, 85)]
+LINE = (224, 224, 224)  # #e0e0e0, the views' borders
+DARK = (31, 31, 31)  # the Perceptron's boundary
+BACKGROUND_STRENGTH = 0.6  # the Perceptron's half-planes: the output's colour at this strength
+# Pillow's own font has no glyph for these: the pictures spell them out.
+_SPELLED = str.maketrans(
+    {"≤": "<=", "≥": ">=", "→": "->", "−": "-", "×": "x", "·": "*", "σ": "sigmoid"}
+)
 
 
 def _mix(start, end, t) -> np.ndarray:
@@ -234,18 +243,141 @@ def curves_image(table, names: list[str], size: tuple[int, int] = (420, 220)) ->
         high = high if high > low else low + 1
         draw.text((2, top), f"{high:.3g}", fill=INK)
         draw.text((2, bottom - 10), f"{low:.3g}", fill=INK)
-        span = max(1, len(values) - 1)
+        epochs = np.arange(len(values))
         for column, name in enumerate(names):
             color = CURVE_COLORS[column % len(CURVE_COLORS)]
-            xs = left + (right - left) * np.arange(len(values)) / span
-            ys = bottom - (bottom - top) * (values[:, column] - low) / (high - low)
-            line = [(x, y) for x, y in zip(xs, ys, strict=True) if np.isfinite(y)]
-            if len(line) > 1:
-                draw.line(line, fill=color, width=2)
-            elif line:
-                x, y = line[0]
-                draw.ellipse((x - 2, y - 2, x + 2, y + 2), fill=color)
+            span = (0, max(1, len(values) - 1))
+            box = (left, top, right, bottom)
+            _polyline(draw, box, epochs, values[:, column], span, (low, high), color)
             draw.text((left + 4 + 90 * column, bottom + 6), name, fill=color)
+    return image
+
+
+def _polyline(draw, box, xs, ys, x_range, y_range, color, width: int = 2) -> None:
+    """The points (xs, ys) of the data ranges `x_range` × `y_range` as a line in the pixel `box`
+    (left, top, right, bottom); non-finite points are left out, a lone point is a dot."""
+    left, top, right, bottom = box
+    (x_lo, x_hi), (y_lo, y_hi) = x_range, y_range
+    px = left + (right - left) * (np.asarray(xs, np.float64) - x_lo) / (x_hi - x_lo)
+    py = bottom - (bottom - top) * (np.asarray(ys, np.float64) - y_lo) / (y_hi - y_lo)
+    line = [(x, y) for x, y in zip(px, py, strict=True) if np.isfinite(y)]
+    if len(line) > 1:
+        draw.line(line, fill=color, width=width)
+    elif line:
+        x, y = line[0]
+        draw.ellipse((x - 2, y - 2, x + 2, y + 2), fill=color)
+
+
+@cache
+def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
+    return ImageFont.load_default(size)
+
+
+def _text(draw, xy, text: str, fill=INK, size: int = 13, anchor: str = "la") -> None:
+    """`text` at `xy` in Pillow's own font at `size` pixels, its missing symbols spelled out."""
+    draw.text(xy, text.translate(_SPELLED), fill=fill, font=_font(size), anchor=anchor)
+
+
+def perceptron_image(
+    X, labels, weights, bias: float, shades, ranges, caption: str, size: int = 300
+):
+    """The Perceptron's plot: one input, a number line; two, the plane. The background is the
+    output's colour (`shades`, in [-1, 1], fainter than the points), the boundary
+    ``w·x + b = 0`` a dark line, each point filled by its predicted class (1 where
+    ``w·x + b >= 0``) and ringed by its true one; `caption` below.
+
+    Args:
+        X: The points, (n, inputs) with inputs 1 or 2.
+        labels: Their true classes, 0 or 1.
+        weights: One per input.
+        bias: The bias b.
+        shades: The output's colour value along the line (cols,), or over the plane (rows, cols)
+            with row 0 at the top, at cell centres of `ranges`.
+        ranges: [lo, hi] drawn for each input.
+        caption: A line of text under the plot (the formula, the score).
+        size: Width of the plot in pixels; the plane is square, the line a quarter as high.
+
+    Returns:
+        The picture, `size` wide.
+    """
+    X = np.asarray(X, np.float64)
+    w = np.asarray(weights, np.float64)
+    inputs = len(w)
+    height = size if inputs == 2 else size // 4
+    image = Image.new("RGB", (size, height + 26), "white")
+    pixels = value_colors(np.atleast_2d(shades) * BACKGROUND_STRENGTH)
+    image.paste(Image.fromarray(pixels, "RGB").resize((size, height), Image.Resampling.BILINEAR))
+    draw = ImageDraw.Draw(image)
+    (x_lo, x_hi), (y_lo, y_hi) = ranges[0], (ranges[1] if inputs == 2 else (0.0, 1.0))
+
+    def pixel(x, y):
+        return (x - x_lo) / (x_hi - x_lo) * size, (y_hi - y) / (y_hi - y_lo) * height
+
+    # The boundary through the wider side, so its ends stay near the plot; Pillow clips the rest.
+    if inputs == 1 and w[0] != 0:
+        draw.line((*pixel(-bias / w[0], y_lo), *pixel(-bias / w[0], y_hi)), fill=DARK, width=2)
+    elif inputs == 2 and abs(w[1]) >= abs(w[0]) and w[1] != 0:
+        ends = [pixel(x, -(w[0] * x + bias) / w[1]) for x in (x_lo, x_hi)]
+        draw.line((*ends[0], *ends[1]), fill=DARK, width=2)
+    elif inputs == 2 and w[0] != 0:
+        ends = [pixel(-(w[1] * y + bias) / w[0], y) for y in (y_lo, y_hi)]
+        draw.line((*ends[0], *ends[1]), fill=DARK, width=2)
+    predicted = (X @ w + bias >= 0).astype(int)
+    for k, (row, truth) in enumerate(zip(X, np.asarray(labels, int), strict=True)):
+        # A number line's points in three lanes, so that neighbours do not hide each other.
+        x, y = pixel(row[0], row[1] if inputs == 2 else 0.3 + 0.2 * (k % 3))
+        draw.ellipse((x - 6.8, y - 6.8, x + 6.8, y + 6.8), outline="white", width=1)
+        draw.ellipse(
+            (x - 5.5, y - 5.5, x + 5.5, y + 5.5),
+            fill=CLASS_COLORS[predicted[k]],
+            outline=CLASS_COLORS[truth],
+            width=2,
+        )
+    draw.rectangle((0, 0, size - 1, height - 1), outline=LINE)
+    _text(draw, (4, height + 6), caption, size=12)
+    return image
+
+
+def activation_gallery_image(curves, highlight: int | None, cell: int = 150) -> Image.Image:
+    """The ActivationGallery: a card per activation, its name over its curve.
+
+    Args:
+        curves: (name, z, f(z), (lo, hi) of the y axis) for each card, in order.
+        highlight: The index of the card drawn in the accent colour, or None.
+        cell: Width of each card in pixels.
+    """
+    gap, height = 8, int(cell * 0.8)
+    image = Image.new("RGB", (len(curves) * (cell + gap) + gap, height + 2 * gap), "white")
+    draw = ImageDraw.Draw(image)
+    for index, (name, z, y, (lo, hi)) in enumerate(curves):
+        left = gap + index * (cell + gap)
+        accent = index == highlight
+        frame = (left, gap, left + cell, gap + height)
+        draw.rectangle(frame, outline=BLUE if accent else LINE, width=2 if accent else 1)
+        _text(draw, (left + 6, gap + 4), name, size=13)
+        box = (left + 8, gap + 26, left + cell - 8, gap + height - 8)
+        z_range = (float(np.min(z)), float(np.max(z)))
+        zero_x = box[0] + (box[2] - box[0]) * (0 - z_range[0]) / (z_range[1] - z_range[0])
+        draw.line((zero_x, box[1], zero_x, box[3]), fill=LINE)
+        if lo <= 0 <= hi:
+            zero_y = box[3] - (box[3] - box[1]) * (0 - lo) / (hi - lo)
+            draw.line((box[0], zero_y, box[2], zero_y), fill=LINE)
+        _polyline(draw, box, z, y, z_range, (lo, hi), BLUE if accent else INK)
+    return image
+
+
+def challenge_image(goal: str, limits: str, passed: bool, reason: str) -> Image.Image:
+    """A Challenge: its goal and limits, and where the Playground stands, beside a bar in the
+    colour of the verdict (blue passed, orange not yet)."""
+    lines = [f"Goal: {goal}"] + ([f"Limits: {limits}"] if limits else [])
+    verdict = reason if passed else f"Not yet: {reason}"
+    lines += textwrap.wrap(verdict, 64) or [""]
+    step = 20
+    image = Image.new("RGB", (480, 12 + step * len(lines)), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 4, image.height), fill=BLUE if passed else ORANGE)
+    for index, line in enumerate(lines):
+        _text(draw, (14, 8 + step * index), line, size=13)
     return image
 
 

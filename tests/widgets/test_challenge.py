@@ -14,11 +14,13 @@ def test_a_challenge_passes_once_the_goal_is_met_within_the_limits():
     challenge = nw.Challenge(pg, target={"test_loss": 0.01}, limits=limits)
     result = challenge.check()
     assert not result and "test loss" in result.reason
-    assert "Goal:" in challenge.value and "test loss ≤ 0.01" in challenge.value
+    assert challenge.goal_text == "test loss ≤ 0.01"
+    assert challenge.limits_text == "at most 12 neurons, dataset 'xor'"
+    assert not challenge.passed and challenge.reason == result.reason  # what the view shows
     pg.step(300)
     result = challenge.check()
     assert result.passed and result.reason.startswith("passed: test loss")
-    assert "✓" in challenge.value  # the status followed the training
+    assert challenge.passed and challenge.reason == result.reason  # the status followed
 
 
 def test_a_broken_limit_fails_whatever_the_loss():
@@ -58,3 +60,26 @@ def test_weights_export_as_numpy_and_as_keras_code(tmp_path):
     ast.parse(code)
     assert "keras.layers.Dense(3, activation='tanh')" in code
     assert code.count("np.array(") == 4
+
+
+def test_a_question_shows_the_view_then_keeps_the_work_in_an_output_it_updates(
+    tmp_path, monkeypatch
+):
+    from nnwidgets.widgets import challenge as module
+    from nnwidgets.widgets.submission import MIME
+
+    monkeypatch.chdir(tmp_path)
+    shown, updated = [], []
+    monkeypatch.setattr(module, "display", lambda data, **kw: shown.append((data, kw)))
+    monkeypatch.setattr(module, "update_display", lambda data, **kw: updated.append((data, kw)))
+    pg = nw.Playground(dataset="xor", seed=1, hidden=[3])
+    challenge = nw.Challenge(pg, target={"test_loss": 0.1}, question="q1")
+    challenge._ipython_display_()
+    (view, view_kw), (record, record_kw) = shown
+    assert "application/vnd.jupyter.widget-view+json" in view  # the live view first
+    assert view["text/plain"].startswith("Challenge: goal test loss ≤ 0.1; not yet: ")
+    assert "image/png" in view and view_kw["raw"]
+    assert record[MIME]["question"] == "q1" and record_kw["display_id"]
+    pg.hidden = [4]  # a change of settings is kept at once, in the same output
+    assert updated[-1][1]["display_id"] == record_kw["display_id"]
+    assert updated[-1][0][MIME]["playground"]["config"]["hidden"] == [4]
