@@ -1,13 +1,15 @@
-"""Views that follow training: a model's `fit` (passed as a callback) or a Playground's frames,
-at most ~10 updates a second (`Throttle`), the last one always drawn.
+"""Views that follow training: a model's `fit` (nnwidgets' or Keras 3's, passed as a callback)
+or a Playground's frames, at most ~10 updates a second (`Throttle`), the last one always drawn.
 
-A view mixes `FollowsTraining` in before its widget base and defines `refresh()`. It calls
+Every view that is a callback derives from `ViewCallback`. A view that can also follow a
+Playground mixes `FollowsTraining` in before its widget base and defines `refresh()`. It calls
 `_init_following()` before drawing and `_follow(source)` once the widget exists.
 """
 
 import contextlib
 import threading
 
+from ..model.callbacks import Callback
 from ._throttle import Throttle
 from .training_loop import running_loop
 
@@ -25,10 +27,104 @@ def playground_or_model(source, view: str) -> bool:
         return True
     if not (hasattr(source, "layers") and hasattr(source, "get_weights")):
         raise TypeError(
-            f"{view} needs a model (nnwidgets.Sequential) or a Playground, got "
-            f"{type(source).__name__}"
+            f"{view} needs a model (nnwidgets.Sequential or keras.Sequential) or a Playground, "
+            f"got {type(source).__name__}"
         )
     return False
+
+
+class ViewCallback(Callback):
+    """nnwidgets' `Callback` with the other hooks that Keras 3's ``fit`` calls, doing nothing.
+
+    Keras 3 takes any object as a callback: its ``CallbackList`` calls every hook below on each
+    one (and reads the batch hooks to decide whether to run them on a thread), so a view given
+    to ``keras.Model.fit(callbacks=[...])`` needs them all. A view follows training through the
+    hooks it shares with nnwidgets' `fit`; validation, testing and prediction leave it as it is.
+    """
+
+    def on_train_batch_begin(self, batch, logs=None) -> None:
+        """Called by Keras before each training batch.
+
+        Args:
+            batch: The batch about to run.
+            logs: Unused.
+        """
+
+    def on_batch_begin(self, batch, logs=None) -> None:
+        """Keras' older name for `on_train_batch_begin`.
+
+        Args:
+            batch: The batch about to run.
+            logs: Unused.
+        """
+
+    def on_batch_end(self, batch, logs=None) -> None:
+        """Keras' older name for `on_train_batch_end`.
+
+        Args:
+            batch: The batch just run.
+            logs: Unused.
+        """
+
+    def on_test_begin(self, logs=None) -> None:
+        """Called by Keras before an evaluation (``fit``'s validation too).
+
+        Args:
+            logs: Unused.
+        """
+
+    def on_test_end(self, logs=None) -> None:
+        """Called by Keras after an evaluation.
+
+        Args:
+            logs: Unused.
+        """
+
+    def on_test_batch_begin(self, batch, logs=None) -> None:
+        """Called by Keras before each evaluation batch.
+
+        Args:
+            batch: The batch about to run.
+            logs: Unused.
+        """
+
+    def on_test_batch_end(self, batch, logs=None) -> None:
+        """Called by Keras after each evaluation batch.
+
+        Args:
+            batch: The batch just run.
+            logs: Unused.
+        """
+
+    def on_predict_begin(self, logs=None) -> None:
+        """Called by Keras before a prediction.
+
+        Args:
+            logs: Unused.
+        """
+
+    def on_predict_end(self, logs=None) -> None:
+        """Called by Keras after a prediction.
+
+        Args:
+            logs: Unused.
+        """
+
+    def on_predict_batch_begin(self, batch, logs=None) -> None:
+        """Called by Keras before each prediction batch.
+
+        Args:
+            batch: The batch about to run.
+            logs: Unused.
+        """
+
+    def on_predict_batch_end(self, batch, logs=None) -> None:
+        """Called by Keras after each prediction batch.
+
+        Args:
+            batch: The batch just run.
+            logs: Unused.
+        """
 
 
 class FollowsTraining:

@@ -1,12 +1,21 @@
-"""What the views read from a Keras-like model (nnwidgets.Sequential or anything with its
-interface): layers by index or name, Dense weights per layer, input and label checks. Every check
-raises before a view changes anything, naming the argument and the shapes."""
+"""What the views read from a model (an nnwidgets Sequential, or a Keras one read through
+`keras_models.KerasModel`): layers by index or name, Dense weights per layer, input and label
+checks. Every check raises before a view changes anything, naming the argument and the shapes."""
 
 import numbers
 
 import numpy as np
 
 MAX_CLASSES = 20
+
+
+def require_model(source, view: str) -> None:
+    """TypeError naming `view` unless `source` reads as a model (layers and weights)."""
+    if not (hasattr(source, "layers") and hasattr(source, "get_weights")):
+        raise TypeError(
+            f"{view} needs a model (nnwidgets.Sequential or keras.Sequential), got "
+            f"{type(source).__name__}"
+        )
 
 
 def layer_index(model, layer, argument: str = "layer") -> int:
@@ -53,16 +62,20 @@ def activation_name(layer) -> str | None:
 
 
 def dense_weights(model) -> dict[int, tuple[np.ndarray, np.ndarray]]:
-    """``{layer index: (W, b)}`` for every layer with weights, ``W`` of shape (inputs, units)."""
+    """``{layer index: (W, b)}`` for every layer with weights, ``W`` of shape (inputs, units);
+    ``b`` is zeros for a layer without a bias."""
     flat = list(model.get_weights())
     result = {}
     position = 0
     for index, layer in enumerate(model.layers):
-        if layer.count_params() == 0:
+        keys = list(layer.param_shapes())
+        if not keys:
             continue
-        W, b = flat[position], flat[position + 1]
-        position += 2
-        result[index] = (np.asarray(W, dtype=np.float32), np.asarray(b, dtype=np.float32))
+        arrays = dict(zip(keys, flat[position : position + len(keys)], strict=True))
+        position += len(keys)
+        W = np.asarray(arrays["W"], dtype=np.float32)
+        b = np.asarray(arrays.get("b", np.zeros(W.shape[1])), dtype=np.float32)
+        result[index] = (W, b)
     return result
 
 
@@ -86,6 +99,8 @@ def check_inputs(model, X, argument: str = "X") -> np.ndarray:
         )
     if len(array) == 0:
         raise ValueError(f"{argument} must hold at least one example, got shape {array.shape}")
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{argument} must be finite, got NaN or infinity")
     return array
 
 
@@ -121,8 +136,10 @@ def _label_name(value) -> str:
 
 def classifies(model) -> bool:
     """Is `model` compiled with a classification loss (so that an accuracy means something)?"""
-    compiled = getattr(model, "_compiled", None) or {}
-    return str(compiled.get("loss", "")).endswith("crossentropy")
+    loss = getattr(model, "loss", None)  # a KerasModel's, as Keras names it
+    if loss is None:
+        loss = (getattr(model, "_compiled", None) or {}).get("loss")
+    return str(loss or "").endswith("crossentropy")
 
 
 def accuracy(predicted, y) -> float | None:

@@ -1,15 +1,15 @@
 """ActivationView: the data as a 2- or 3-unit layer sees it, coloured by class, recomputed after
 every epoch of `fit`, with a slider to replay the epochs (the "feature function" lesson)."""
 
-import numbers
 import threading
 
 import numpy as np
 import traitlets
 
-from ..model.callbacks import Callback
+from .. import checks
 from . import binary
 from ._base import FrontEndWidget
+from ._following import ViewCallback
 from ._model_info import (
     accuracy,
     check_inputs,
@@ -17,25 +17,28 @@ from ._model_info import (
     class_labels,
     classifies,
     layer_index,
+    require_model,
     units_of,
 )
 from ._throttle import Throttle
+from .keras_models import readable_model
 
 MAX_POINTS = 5000  # more only clutters the scatter and slows each epoch's message
 
 
-class ActivationView(FrontEndWidget, Callback):
+class ActivationView(FrontEndWidget, ViewCallback):
     """The rows of ``X`` as the layer ``layer`` (index into ``model.layers`` or name) sees them:
     a 2-D scatter for two units, a 3-D one (drag to rotate) for three, coloured by ``y``.
 
-    Pass it to ``fit`` as a callback: after each epoch it reads the layer again
-    (``model.layer_output``) and keeps that epoch's picture, so the slider replays the training;
+    Pass it to ``fit`` as a callback (nnwidgets' or Keras 3's): after each epoch it reads the
+    layer again and keeps that epoch's picture, so the slider replays the training;
     epoch 0 is the model as it was when the view was made. The title gives each epoch's accuracy:
     on ``X_test``/``y_test`` when given ("test accuracy"), else on the points shown (as in the
     lesson, which shows the test set), for a model compiled with a classification loss.
 
     Args:
-        model: A `Sequential` model.
+        model: A `Sequential` model, or a built ``keras.Sequential`` of Dense layers (see
+            `keras_models.KerasModel`).
         X: The inputs to show, (n, *the model's input shape).
         y: Their classes (labels or class indices), one per row, for the colours.
         layer: The layer to look through, an index into ``model.layers`` or a name; by default
@@ -47,8 +50,10 @@ class ActivationView(FrontEndWidget, Callback):
         **kwargs: Passed to the widget (e.g. ``size``, the plot's width in CSS pixels).
 
     Raises:
-        TypeError: If an argument is of the wrong kind.
-        ValueError: If the data does not fit the model, no layer has 2 or 3 units (or the chosen
+        TypeError: If an argument is of the wrong kind, or a Keras model is no
+            ``keras.Sequential``.
+        ValueError: If the data does not fit the model or is not finite, a Keras model is not
+            built or holds a layer the view cannot read, no layer has 2 or 3 units (or the chosen
             one is not shown by ``units``), only one of ``X_test`` and ``y_test`` is given, or
             ``max_points`` is below 1.
     """
@@ -84,6 +89,8 @@ class ActivationView(FrontEndWidget, Callback):
         max_points=MAX_POINTS,
         **kwargs,
     ):
+        given, model = model, readable_model(model, "ActivationView")
+        require_model(model, "ActivationView")
         X = check_inputs(model, X, "X")
         labels, names = class_labels(y, len(X), "y")
         index = _pick_layer(model, layer)
@@ -95,17 +102,14 @@ class ActivationView(FrontEndWidget, Callback):
             X_test = check_inputs(model, X_test, "X_test")
             class_labels(y_test, len(X_test), "y_test")  # checked as y is
             test = (X_test, np.asarray(y_test))
-        if isinstance(max_points, bool) or not isinstance(max_points, numbers.Integral):
-            raise TypeError(f"max_points must be an int, got {max_points!r}")
-        if max_points < 1:
-            raise ValueError(f"max_points must be at least 1, got {max_points}")
+        max_points = checks.integer("max_points", max_points, 1)
         total = len(X)
         if total > max_points:
             keep = np.sort(np.random.default_rng(0).choice(total, max_points, replace=False))
             X, labels, y = X[keep], labels[keep], np.asarray(y)[keep]
 
         super().__init__(**kwargs)
-        self.model = model
+        self.model = given
         self.params = {}
         self._source = model
         self._X = X
@@ -235,7 +239,7 @@ class ActivationView(FrontEndWidget, Callback):
             accuracy_now = accuracy(predicted, self._y)
         else:
             outputs = model.layer_output(self._X, self._layer)
-            accuracy_now = accuracy(model.predict(self._test[0]), self._test[1])
+            accuracy_now = accuracy(model.layer_output(self._test[0], -1), self._test[1])
         outputs = np.asarray(outputs, np.float32).reshape(len(self._X), -1)[:, self._units]
         with self._lock:
             self._snapshots.append(np.ascontiguousarray(outputs))

@@ -1,5 +1,6 @@
-"""LivePlot: a `fit` callback drawing loss and metric curves that grow each epoch, and a progress
-bar, sending at most ~10 updates a second however fast the epochs run."""
+"""LivePlot: a `fit` callback (nnwidgets' or Keras 3's) drawing loss and metric curves that grow
+each epoch, and a progress bar, sending at most ~10 updates a second however fast the epochs
+run."""
 
 import math
 import time
@@ -7,17 +8,55 @@ import time
 import numpy as np
 import traitlets
 
-from ..model.callbacks import Callback
 from ..model.diagnosis import Diagnosis
+from ..model.metrics import METRICS
 from . import binary, static_image
 from ._base import FrontEndWidget
+from ._following import ViewCallback
 from ._throttle import Throttle
+from .keras_models import loss_name
+
+# The figures a chart can draw: the loss and the metrics that nnwidgets' and Keras 3's `fit`
+# log under the name they were asked by (Keras' string metrics, and the learning rate that
+# Keras' schedules log).
+FIGURES = tuple(
+    dict.fromkeys(
+        [
+            "loss",
+            *METRICS,
+            "auc",
+            "precision",
+            "recall",
+            "f1_score",
+            "r2_score",
+            "mape",
+            "msle",
+            "mean_absolute_percentage_error",
+            "mean_squared_logarithmic_error",
+            "root_mean_squared_error",
+            "top_k_categorical_accuracy",
+            "sparse_top_k_categorical_accuracy",
+            "binary_crossentropy",
+            "categorical_crossentropy",
+            "sparse_categorical_crossentropy",
+            "kl_divergence",
+            "poisson",
+            "hinge",
+            "squared_hinge",
+            "categorical_hinge",
+            "cosine_similarity",
+            "learning_rate",
+        ]
+    )
+)
 
 
-class LivePlot(FrontEndWidget, Callback):
+class LivePlot(FrontEndWidget, ViewCallback):
     """Loss and metric curves of ``fit``, one small chart per metric under its Keras name:
     training solid, validation (``val_...``) dashed; with an "Epoch 7/20" progress bar and the
     time elapsed.
+
+    It is a callback of nnwidgets' ``fit`` and of Keras 3's ``model.fit`` alike.
 
     Curves carry on across ``fit`` calls (a loop of one-epoch fits draws one curve); ``clear()``
     starts over. ``history`` holds every logged value. ``diagnosis`` holds what a ``Diagnosis``
@@ -30,13 +69,14 @@ class LivePlot(FrontEndWidget, Callback):
         >>> model.fit(X, y, epochs=20, validation_split=0.3, callbacks=[plot])
 
     Args:
-        metrics: The charts to draw, by their training names (``["loss", "accuracy"]``); None
-            draws every figure ``fit`` logs.
+        metrics: The charts to draw, by their training names (``["loss", "accuracy"]``), each
+            one of `FIGURES`; None draws every figure ``fit`` logs, a metric of your own too.
         **kwargs: Passed to the widget.
 
     Raises:
         TypeError: If `metrics` is not a list of names (or one name) or None.
-        ValueError: If a name is a validation figure (``val_...``) or repeats.
+        ValueError: If a name is no figure ``fit`` logs, is a validation figure (``val_...``)
+            or repeats.
     """
 
     _view = traitlets.Unicode("live_plot").tag(sync=True)
@@ -115,7 +155,7 @@ class LivePlot(FrontEndWidget, Callback):
         """Remember the model being trained, for the diagnosis too.
 
         Args:
-            model: The `Sequential` whose `fit` is running.
+            model: The model whose `fit` is running: nnwidgets' `Sequential` or a Keras model.
         """
         super().set_model(model)
         self._diagnosis.set_model(model)
@@ -126,6 +166,9 @@ class LivePlot(FrontEndWidget, Callback):
         Args:
             params: `fit`'s parameters.
         """
+        params = dict(params or {})
+        if "loss" not in params:  # Keras' fit does not say; its model does
+            params["loss"] = loss_name(self.model)
         super().set_params(params)
         self._diagnosis.set_params(params)
 
@@ -243,6 +286,12 @@ def _check_metrics(metrics):
             raise ValueError(
                 f"metrics names charts by their training figure ({name[4:]!r}, not {name!r}); "
                 "each chart draws the validation curve with it"
+            )
+        if name not in FIGURES:
+            raise ValueError(
+                f"metrics={metrics!r}: {name!r} is no figure fit logs; allowed: "
+                f"{', '.join(map(repr, FIGURES))}. For a metric of your own, leave metrics=None: "
+                "every figure fit logs is drawn"
             )
     if len(set(names)) != len(names):
         raise ValueError(f"metrics must not repeat a name, got {names!r}")

@@ -3,16 +3,16 @@ links, readable however wide the layers: a column of 784 inputs shows a few node
 more", and only the links between drawn nodes travel and are drawn."""
 
 import math
-import numbers
 
 import numpy as np
 import traitlets
 
-from ..model.callbacks import Callback
+from .. import checks
 from . import binary
 from ._base import FrontEndWidget
-from ._following import FollowsTraining, playground_or_model
-from ._model_info import activation_name, input_features, is_dense, units_of
+from ._following import FollowsTraining, ViewCallback, playground_or_model
+from ._model_info import activation_name, dense_weights, input_features, is_dense, units_of
+from .keras_models import readable_model
 
 MAX_NODES = 12  # per column; a wider layer shows MAX_NODES - 2 first nodes, "…", its last node
 # Link colour and width scales (see `_scales`): the Playground's own, so a Playground's diagram
@@ -37,27 +37,30 @@ def shown_nodes(units: int, max_nodes: int = MAX_NODES) -> list[int]:
     return [*range(max_nodes - 2), units - 1]
 
 
-class NetworkDiagram(FollowsTraining, FrontEndWidget, Callback):
+class NetworkDiagram(FollowsTraining, FrontEndWidget, ViewCallback):
     """The network as columns of nodes (input first) and links coloured by the weight's sign and
     size (the Playground's orange for negative, blue for positive), thicker for larger weights;
     under each column its name, units, activation and parameter count.
 
-    ``NetworkDiagram(model)`` draws a Keras-like model; pass it to ``fit(callbacks=[...])`` and it
-    follows the training (≤ 10 updates a second). ``NetworkDiagram(playground)`` follows a
+    ``NetworkDiagram(model)`` draws an nnwidgets model or a built ``keras.Sequential`` of Dense
+    layers; pass it to that model's ``fit(callbacks=[...])`` and it follows the training (≤ 10
+    updates a second). ``NetworkDiagram(playground)`` follows a
     Playground live, as it trains and as its layers change. Columns wider than ``max_nodes``
     show their first nodes, an ellipsis node ("… 780 more") and their last node. A model's links
     are coloured relative to the largest weight of their layer; a Playground's on the
     Playground's own scale (full colour at |w| = 1).
 
     Args:
-        model_or_playground: A `Sequential` model or a `Playground`.
+        model_or_playground: A `Sequential` model, a ``keras.Sequential`` (see
+            `keras_models.KerasModel`) or a `Playground`.
         **kwargs: Passed to the widget; ``max_nodes`` (3 or more) sets the nodes drawn per
             column, the ellipsis included.
 
     Raises:
-        TypeError: If the source is neither a model nor a Playground, or ``max_nodes`` is not
-            an int.
-        ValueError: If ``max_nodes`` is below 3.
+        TypeError: If the source is neither a model nor a Playground, a Keras model is no
+            ``keras.Sequential``, or ``max_nodes`` is not an int.
+        ValueError: If ``max_nodes`` is below 3, or a Keras model is not built or holds a layer
+            the view cannot read.
     """
 
     _view = traitlets.Unicode("network_diagram").tag(sync=True)
@@ -78,28 +81,24 @@ class NetworkDiagram(FollowsTraining, FrontEndWidget, Callback):
     _frame = traitlets.Int(0).tag(sync=True)
 
     def __init__(self, model_or_playground, **kwargs):
-        source = model_or_playground
+        source = readable_model(model_or_playground, "NetworkDiagram")
         self._playground = playground_or_model(source, "NetworkDiagram")
-        max_nodes = kwargs.get("max_nodes", MAX_NODES)
-        if isinstance(max_nodes, bool) or not isinstance(max_nodes, numbers.Integral):
-            raise TypeError(f"max_nodes must be an int, got {max_nodes!r}")
-        if max_nodes < 3:
-            raise ValueError(f"max_nodes must be at least 3, got {max_nodes}")
+        max_nodes = checks.integer("max_nodes", kwargs.get("max_nodes", MAX_NODES), 3)
         self._source = source
         self._init_following()
         columns, links = _describe(source, self._playground, max_nodes)
         super().__init__(**kwargs)
-        self.model = None if self._playground else source
+        self.model = None if self._playground else model_or_playground
         self.params = {}
         self._publish(columns, links)
         self._follow(source)
 
     @traitlets.validate("max_nodes")
     def _valid_max_nodes(self, proposal):
-        value = proposal["value"]
-        if value < 3:
-            raise traitlets.TraitError(f"max_nodes must be at least 3, got {value}")
-        return value
+        try:
+            return checks.integer("max_nodes", proposal["value"], 3)
+        except ValueError as error:
+            raise traitlets.TraitError(str(error)) from None
 
     @traitlets.observe("max_nodes")
     def _max_nodes_changed(self, change):
@@ -178,8 +177,6 @@ def _describe(source, playground: bool, max_nodes: int):
             for k, (W, b) in enumerate(weights)
         ]
         return columns, links
-
-    from ._model_info import dense_weights
 
     shape = input_features(source)
     columns = [_column("input", "Input", int(np.prod(shape)), max_nodes)]

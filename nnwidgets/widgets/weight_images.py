@@ -1,30 +1,32 @@
 """WeightImages: each unit's incoming weights (a column of its layer's W) drawn as a small image,
 e.g. what each of 256 hidden units looks for in a 28×28 digit, updating as `fit` trains."""
 
-import numbers
-
 import numpy as np
 import traitlets
 
-from ..model.callbacks import Callback
+from .. import checks
 from . import binary, static_image
 from ._base import FrontEndWidget
-from ._model_info import dense_weights, input_features, layer_index
+from ._following import ViewCallback
+from ._model_info import dense_weights, input_features, layer_index, require_model
 from ._throttle import Throttle
+from .keras_models import readable_model
 
 MAX_UNITS = 64
 SCALES = ("unit", "shared")
 
 
-class WeightImages(FrontEndWidget, Callback):
+class WeightImages(FrontEndWidget, ViewCallback):
     """Each unit of a Dense layer as an image of its incoming weights, ``W[:, j]`` reshaped to
     ``shape`` (row-major, as ``W[:, j].reshape(shape)``), in the Playground's diverging colours:
     orange negative, grey zero, blue positive.
 
-    As a ``fit`` callback it follows the training (≤ 10 updates a second).
+    As a ``fit`` callback (nnwidgets' or Keras 3's) it follows the training (≤ 10 updates a
+    second).
 
     Args:
-        model: A `Sequential` model.
+        model: A `Sequential` model, or a built ``keras.Sequential`` of Dense layers (see
+            `keras_models.KerasModel`).
         layer: Index or name; a layer without weights (Flatten) stands for the next layer with
             weights, so ``layer=0`` of Flatten → Dense(256) → Dense(10) draws the 256 units.
         shape: (rows, cols) of each image; by default the model's input shape when it is 2-D
@@ -35,9 +37,11 @@ class WeightImages(FrontEndWidget, Callback):
         **kw: Passed to the widget (e.g. ``cell``, an image's size in CSS pixels).
 
     Raises:
-        TypeError: If `layer` is neither an index nor a name, or `max_units` is not an int.
+        TypeError: If `model` is no model (or a Keras model no ``keras.Sequential``), `layer`
+            is neither an index nor a name, or `shape` or `max_units` holds no ints.
         ValueError: If no layer from `layer` on has weights, `shape` does not fit the weights,
-            `scale` is unknown, or `max_units` is below 1.
+            `scale` is unknown, `max_units` is below 1, or a Keras model is not built or holds
+            a layer the view cannot read.
     """
 
     _view = traitlets.Unicode("weight_images").tag(sync=True)
@@ -54,6 +58,8 @@ class WeightImages(FrontEndWidget, Callback):
     _maxima = traitlets.Bytes(b"").tag(sync=True)
 
     def __init__(self, model, layer=0, shape=None, *, scale="unit", max_units=MAX_UNITS, **kw):
+        given, model = model, readable_model(model, "WeightImages")
+        require_model(model, "WeightImages")
         index = layer_index(model, layer, "layer")
         weights = dense_weights(model)
         if index not in weights:
@@ -70,12 +76,8 @@ class WeightImages(FrontEndWidget, Callback):
             index = later[0]
         W = weights[index][0]
         shape = _check_shape(shape, W.shape, index, model)
-        if scale not in SCALES:
-            raise ValueError(f"scale must be one of {SCALES}, got {scale!r}")
-        if isinstance(max_units, bool) or not isinstance(max_units, numbers.Integral):
-            raise TypeError(f"max_units must be an int, got {max_units!r}")
-        if max_units < 1:
-            raise ValueError(f"max_units must be at least 1, got {max_units}")
+        checks.one_of("scale", scale, SCALES)
+        max_units = checks.integer("max_units", max_units, 1)
         super().__init__(
             layer_name=model.layers[index].name,
             shape=shape,
@@ -84,7 +86,7 @@ class WeightImages(FrontEndWidget, Callback):
             scale=scale,
             **kw,
         )
-        self.model = model
+        self.model = given
         self.params = {}
         self._source = model
         self._index = index
@@ -93,9 +95,10 @@ class WeightImages(FrontEndWidget, Callback):
 
     @traitlets.validate("scale")
     def _valid_scale(self, proposal):
-        if proposal["value"] not in SCALES:
-            raise traitlets.TraitError(f"scale must be one of {SCALES}, got {proposal['value']!r}")
-        return proposal["value"]
+        try:
+            return checks.one_of("scale", proposal["value"], SCALES)
+        except ValueError as error:
+            raise traitlets.TraitError(str(error)) from None
 
     @traitlets.observe("scale")
     def _scale_changed(self, change):
@@ -169,11 +172,10 @@ def _check_shape(shape, W_shape, index, model) -> tuple[int, int]:
             f"shape: the {inputs} incoming weights of each unit make no square image; give "
             f"shape=(rows, cols) with rows × cols = {inputs}"
         )
-    try:
-        rows, cols = (int(d) for d in shape)
-    except (TypeError, ValueError):
-        raise ValueError(f"shape must be (rows, cols), got {shape!r}") from None
-    if rows < 1 or cols < 1 or rows * cols != inputs:
+    if isinstance(shape, (str, bytes)) or not hasattr(shape, "__len__") or len(shape) != 2:
+        raise ValueError(f"shape must be (rows, cols), got {shape!r}")
+    rows, cols = (checks.integer(f"shape[{k}]", d, 1) for k, d in enumerate(shape))
+    if rows * cols != inputs:
         raise ValueError(
             f"shape={tuple(shape)!r} does not match the weights: W has shape {tuple(W_shape)}, "
             f"so each unit has {inputs} incoming weights, and rows × cols must be {inputs}"

@@ -125,7 +125,7 @@ def test_a_playground_diagram_follows_its_frames_and_shape():
     ("source", "kwargs", "error", "match"),
     [
         ("a string", {}, TypeError, "needs a model"),
-        (None, {"max_nodes": 2}, ValueError, "at least 3"),
+        (None, {"max_nodes": 2}, ValueError, "max_nodes must be an int >= 3, got 2"),
         (None, {"max_nodes": "many"}, TypeError, "max_nodes must be an int"),
     ],
 )
