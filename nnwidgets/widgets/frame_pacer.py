@@ -3,8 +3,12 @@
 The browser acknowledges each frame once it has drawn it. Sending more than two frames ahead of
 the acknowledgements only queues them (and past 1000 messages/s the Jupyter server drops
 messages silently), so a new frame goes out only when fewer than two are unacknowledged and the
-last went out at least a display frame ago. Without acknowledgements (no view, a hidden tab, a
-page being reloaded) one frame a second still goes out, so any view that appears is current.
+last went out at least a display frame ago. Without acknowledgements (no view, a page being
+reloaded) one frame a second still goes out, so any view that appears is current.
+
+Views also say whether they can be seen (their tab is visible and their output on screen). While
+views have spoken and none can be seen, no frame is made at all: training runs at the engine's
+speed, and the first frame after a view shows again goes out at once.
 """
 
 import time
@@ -23,6 +27,7 @@ class FramePacer:
         self.acknowledged = 0  # highest frame number a view has drawn
         self._last_sent_at = -float("inf")
         self.viewed = False  # whether any view has ever drawn a frame
+        self._seen = {}  # view id -> whether it can be seen, for views that said so
 
     def in_flight(self) -> int:
         """Frames sent that no view has acknowledged yet."""
@@ -47,6 +52,24 @@ class FramePacer:
         self.sent += 1
         self._last_sent_at = self._clock()
         return self.sent
+
+    def watched(self) -> bool:
+        """Whether some view may be seen (also when no view has said either way)."""
+        return not self._seen or any(self._seen.values())
+
+    def set_seen(self, view: str, seen: bool, gone: bool = False) -> bool:
+        """View `view` can (or cannot) be seen now, or is `gone`; returns whether the widget just
+        became watched again, in which case frames sent meanwhile no longer count as in flight."""
+        was = self.watched()
+        if gone:
+            self._seen.pop(view, None)
+        else:
+            self._seen[view] = seen
+        if self.watched() and not was:
+            self.acknowledged = self.sent
+            self._last_sent_at = -float("inf")
+            return True
+        return False
 
     def acknowledge(self, frame) -> None:
         """A view drew `frame` (views of one widget all acknowledge; the highest counts)."""

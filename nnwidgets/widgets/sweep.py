@@ -373,6 +373,8 @@ class Sweep(TrainingWidget):
         kind = content.get("type")
         if kind == "drawn":
             self._frame_drawn(content)
+        elif kind == "seen":
+            self._view_seen(content)
         elif kind == "open":
             try:
                 self.opened = self.open(content.get("index"))

@@ -7,7 +7,8 @@ runs a cell; a task started from there still goes to the main loop.
 """
 
 import asyncio
-import numbers
+import contextlib
+import signal
 import threading
 import time
 
@@ -19,19 +20,22 @@ from ..engine.playground import CHUNK_EPOCHS
 from ._base import FrontEndWidget
 from ._throttle import Throttle
 from .frame_pacer import FramePacer
+from .outbox import Later, Outbox, running_loop
 
 ACK_POLL_S = 0.004  # acknowledgements may arrive on another thread: polled, not awaited
 COMPILE_SUSPECT_S = 0.25  # a first chunk slower than this compiled, and says nothing of speed
 YIELD_S = 0.001  # between chunks: lets the kernel read the browser's messages
 FIGURES_INTERVAL_S = 0.25  # live state without frames (no view drawing): 4 updates a second
-
-
-def running_loop():
-    """The asyncio loop running in this thread, or None."""
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
+# While no view can be seen, chunks this long: the engine's speed, and still the browser's
+# messages (a view showing again, Pause) are read 20 times a second.
+UNSEEN_CHUNK_TARGET_S = 0.05
+# step(epochs) trains at most this many at once: the history keeps a row per epoch, and on the
+# slowest network the Playground allows (10 layers of 64, batches of 1) 100,000 epochs already
+# take many minutes; more runs with play() or a loop of steps.
+STEP_MAX_EPOCHS = 100_000
+# A step trains in chunks of this many epochs (one compiled call each); an interrupt waits for
+# the chunk to end, so each chunk's epochs, weights and history land together or not at all.
+STEP_CHUNK_EPOCHS = CHUNK_EPOCHS
 
 
 def start_on_kernel_loop(make_coroutine, main_loop):
@@ -55,9 +59,25 @@ async def wait_for_frame_slot(pacer, playing) -> bool:
     """Wait until the browser can take another frame (when a view draws at all); returns whether
     `playing()` still holds."""
     if pacer.viewed:
-        while playing() and not pacer.may_send():
+        while playing() and pacer.watched() and not pacer.may_send():
             await asyncio.sleep(min(ACK_POLL_S, pacer.seconds_until_slot()))
     return playing()
+
+
+@contextlib.contextmanager
+def _interrupts_held():
+    """Hold a kernel interrupt (SIGINT) until the block ends; yields a function that says
+    whether one came. Off the main thread (a browser request on a subshell), where no signal
+    handler can be set, interrupts are not held."""
+    if threading.current_thread() is not threading.main_thread():
+        yield lambda: False
+        return
+    caught = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield lambda: bool(caught)
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
 
 
 class ChunkSizer:
@@ -118,6 +138,10 @@ class TrainingWidget(FrontEndWidget):
         self._stale = True  # the frame traits lag the training
         self._displayed = False  # shown in some output, though perhaps never drawn (nbconvert)
         self._figures_throttle = Throttle(FIGURES_INTERVAL_S)
+        self._outbox = Outbox(
+            lambda names: super(TrainingWidget, self).send_state(names), lambda: self._main_loop
+        )
+        self._frame_later = Later(self._publish_held_frame)
         super().__init__(**kwargs)
 
     @traitlets.validate("epochs_per_frame")
@@ -137,8 +161,10 @@ class TrainingWidget(FrontEndWidget):
         """Start training; returns at once, and training goes on while the notebook is used.
 
         Raises:
-            RuntimeError: No kernel event loop runs here (a plain script): use ``step``.
+            RuntimeError: No kernel event loop runs here (a plain script): use ``step``; or
+                the widget will not train until reset (e.g. it diverged).
         """
+        self._refuse_if_not_training()
         self.playing = True
 
     def pause(self):
@@ -148,17 +174,47 @@ class TrainingWidget(FrontEndWidget):
     def step(self, epochs: int = 1):
         """Train now, at the engine's full speed (pauses first if playing).
 
+        Training runs in chunks of epochs; a kernel interrupt (Ctrl-C, the notebook's stop
+        button) stops it between two chunks, so the epoch, the weights, the history and the
+        figures agree on the last whole chunk, and then ``KeyboardInterrupt`` is raised.
+
         Args:
-            epochs: How many epochs, 1 or more.
+            epochs: How many epochs, 1 to ``STEP_MAX_EPOCHS`` (100,000); more runs with
+                ``play()`` or a loop of steps.
 
         Raises:
-            ValueError: ``epochs`` is not an int of 1 or more.
+            TypeError: ``epochs`` is not an int.
+            ValueError: ``epochs`` is below 1 or above ``STEP_MAX_EPOCHS``.
+            RuntimeError: The widget will not train until reset (e.g. it diverged); the
+                message says what to do.
+            KeyboardInterrupt: The kernel was interrupted; the epochs of the whole chunks
+                trained before it are kept.
         """
-        if isinstance(epochs, bool) or not isinstance(epochs, numbers.Integral) or epochs < 1:
-            raise ValueError(f"epochs must be an int >= 1, got {epochs!r}")
+        epochs = checks.integer("epochs", epochs, 1, STEP_MAX_EPOCHS)
+        self._refuse_if_not_training()
         self.playing = False
-        self._train(int(epochs))
-        self._publish(force=True)
+        try:
+            while epochs > 0:
+                with _interrupts_held() as interrupted:
+                    done = self._train(min(epochs, STEP_CHUNK_EPOCHS))
+                if interrupted():
+                    raise KeyboardInterrupt
+                if done == 0:  # diverged: the status says why
+                    break
+                epochs -= done
+        finally:
+            self._publish(force=True)
+
+    def _why_not_training(self) -> str | None:
+        """Why this widget will not train until something changes, or None when it will."""
+        if self._can_train():
+            return None
+        return f"{type(self).__name__} will not train: {self.status or 'nothing left to train'}"
+
+    def _refuse_if_not_training(self) -> None:
+        reason = self._why_not_training()
+        if reason is not None:
+            raise RuntimeError(reason)
 
     def _start(self):
         """Start the play loop on the kernel's event loop, unless it runs or cannot train."""
@@ -174,12 +230,13 @@ class TrainingWidget(FrontEndWidget):
             raise
 
     async def _play_loop(self):
-        sizer = ChunkSizer(self.CHUNK_TARGET_S)
+        drawing, unseen = ChunkSizer(self.CHUNK_TARGET_S), ChunkSizer(UNSEEN_CHUNK_TARGET_S)
         try:
             while self.playing and self._can_train():
                 # Each chunk makes one frame: wait until the browser can take it.
                 if not await wait_for_frame_slot(self._pacer, lambda: self.playing):
                     break
+                sizer = drawing if self._pacer.watched() else unseen
                 if not self._play_chunk(sizer):
                     break
                 self._publish()
@@ -200,7 +257,8 @@ class TrainingWidget(FrontEndWidget):
         """Called once the play loop stops."""
 
     def _publish(self, force: bool = False, unviewed: bool = False):
-        """Send a frame, with the live state, if a view can take one (or `force`).
+        """Send a frame, with the live state, if a view can take one; `force`: now or, when the
+        browser cannot take it yet, as soon as it can (the last state always goes out).
 
         Until a view has drawn a frame no frame is computed (`step` then runs at the engine's
         speed), unless `unviewed`: the widget is about to be displayed. Without a frame the
@@ -209,8 +267,10 @@ class TrainingWidget(FrontEndWidget):
         """
         # A displayed widget's forced frames go out even undrawn: a notebook run without a
         # browser (nbconvert --execute) saves them as its widget state.
-        drawn = unviewed or self._pacer.viewed or (force and self._displayed)
-        if drawn and (force or self._pacer.may_send()):
+        # No view that can be seen (a hidden tab, a collapsed output): no frame at all.
+        watched = self._pacer.viewed and self._pacer.watched()
+        drawn = unviewed or watched or (force and self._displayed and not self._pacer.viewed)
+        if drawn and (unviewed or self._pacer.may_send()):
             with self._lock:
                 traits = self._frame_traits()
             with self.hold_sync():
@@ -221,10 +281,42 @@ class TrainingWidget(FrontEndWidget):
             self._stale = False
             return
         self._stale = True
+        # Held back by the browser's pace, a forced frame goes out once a slot opens (or an
+        # acknowledgement comes, whichever is first), from the kernel's loop.
+        held = drawn and force and not self.playing
+        if held and not self._frame_later.request(
+            self._main_loop, self._pacer.seconds_until_slot()
+        ):
+            self._publish(unviewed=True)  # no loop to wait on: now
+            return
         if force or self._figures_throttle.ready():
             with self.hold_sync():
                 self._sync_figures()
             self._figures_throttle.mark()
+
+    def _publish_held_frame(self):
+        if self._stale and not self.playing:
+            self._publish(force=True)
+
+    def send_state(self, key=None):
+        """Send the state of `key` (a name, names, or None for all) to the browser, at most
+        ``MAX_MESSAGES_PER_S`` messages a second; the values sent are the current ones.
+
+        Args:
+            key: A trait name, an iterable of names, or None for every synced trait.
+        """
+        if key is None:
+            key = self.keys
+        self._outbox.add([key] if isinstance(key, str) else key)
+
+    def _view_seen(self, content: dict):
+        """A view says whether it can be seen (``{"view", "visible", "gone"}``): while none can,
+        training runs without frames; the moment one can, the current frame goes out."""
+        view, visible = content.get("view"), content.get("visible")
+        if not isinstance(view, str) or not isinstance(visible, bool):
+            return
+        if self._pacer.set_seen(view, visible, gone=content.get("gone") is True):
+            self._publish(force=True)
 
     def _frame_drawn(self, content: dict):
         """A view drew a frame: it may take another, and a stale still frame goes out now."""

@@ -54,3 +54,19 @@ def test_without_acknowledgements_one_frame_a_second_still_goes_out():
     assert 0 < pacer.seconds_until_slot() <= FALLBACK_INTERVAL_S
     clock.now += FALLBACK_INTERVAL_S
     assert pacer.may_send() and pacer.seconds_until_slot() == 0
+
+
+def test_unseen_views_stop_frames_and_the_first_view_seen_again_gets_one_at_once():
+    clock = Clock()
+    pacer = FramePacer(clock)
+    assert pacer.watched()  # no view has said either way
+    pacer.next_frame()
+    pacer.next_frame()
+    assert not pacer.set_seen("a", False)
+    assert not pacer.set_seen("b", False)
+    assert not pacer.watched()
+    assert not pacer.set_seen("b", False, gone=True)  # one view closed, the other still hidden
+    assert pacer.set_seen("a", True)  # seen again: frames sent meanwhile are not in flight
+    assert pacer.watched() and pacer.in_flight() == 0 and pacer.may_send()
+    pacer.set_seen("a", False, gone=True)
+    assert pacer.watched()  # no view left that said anything

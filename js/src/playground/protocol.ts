@@ -4,6 +4,7 @@
 // names and menus both sides share (features, data sets, controls, limits) are in shared/spec.ts.
 
 import type { Binary } from "../shared/binary";
+import type { SeenMessage } from "../shared/seen";
 import type { Activation, Feature, Problem, Regularization } from "../shared/spec";
 import type { TraceData } from "./trace_math";
 
@@ -116,6 +117,7 @@ export interface Finding {
 /** Custom messages from the browser (model.send). */
 export type FromBrowser =
   | { type: "drawn"; frame: number } // a frame has been drawn: the kernel may send another
+  | SeenMessage // whether this view can be seen: while none can, the kernel makes no frames
   | { type: "command"; name: "play" | "pause" | "step" | "reset" | "regenerate" }
   | { type: "hover"; neuron: NeuronId | null } // show that neuron's map in the output view
   | { type: "set_weight"; layer: number; i: number; j: number; value: number } // layer from 0

@@ -6,6 +6,7 @@ import type { AnyModel } from "@anywidget/types";
 import { HOST_THEME } from "../shared/host_theme";
 import { Lifetime } from "../shared/lifetime";
 import { LiveRegion } from "../shared/live_region";
+import { reportSeen } from "../shared/seen";
 import { adoptStyles } from "../shared/styles";
 import { announceTraining } from "./announcer";
 import { follow, type ViewContext } from "./context";
@@ -52,6 +53,7 @@ export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundStat
   announceTraining(context, voice);
   root.append(top.element, main, voice.element);
   el.append(root);
+  reportSeen(model, root, life);
 
   follow(context, ["hidden_controls", "locked_controls"], () =>
     controls.setStates(model.get("hidden_controls") ?? [], model.get("locked_controls") ?? []),

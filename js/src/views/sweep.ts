@@ -10,6 +10,7 @@ import { mapToRgba } from "../shared/colors";
 import { Lifetime } from "../shared/lifetime";
 import { LiveRegion } from "../shared/live_region";
 import { Pacer } from "../shared/pacer";
+import { reportSeen } from "../shared/seen";
 import type { Stylesheet } from "../shared/styles";
 import { adoptViewStyles, element } from "./kit";
 import {
@@ -110,6 +111,7 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
   const voice = new LiveRegion("nnw-v-sweep-announcer");
   root.append(title, bar, grid, voice.element);
   el.append(root);
+  reportSeen(model, root, life);
 
   let cells: Cell[] = [];
   const dpr = Math.max(1, Math.round(window.devicePixelRatio || 1));

@@ -38,7 +38,8 @@ class BrowserProtocol:
     """The Playground's side of the exchange with its views.
 
     Part of ``Playground``; it relies on the widget's ``_lock``, ``_run``, ``_pacer``,
-    ``_output_neuron``, ``_publish`` and ``_frame_drawn``, and on its public methods.
+    ``_output_neuron``, ``_publish``, ``_frame_drawn`` and ``_view_seen``, and on its public
+    methods.
     """
 
     def set_state(self, sync_data):
@@ -94,6 +95,9 @@ class BrowserProtocol:
         self._pacer.viewed = True  # whatever it says, a view said it
         if kind == "drawn":
             self._frame_drawn(content)
+            return
+        if kind == "seen":
+            self._view_seen(content)
             return
         try:
             if kind == "command":

@@ -1,0 +1,60 @@
+"""Play, then hide the Playground (its output collapsed, or the browser tab hidden): training goes
+on without frames, and drawing resumes as soon as it shows again."""
+
+import time
+
+import pytest
+from lab import kernel, wait_until, write_notebook
+
+pytestmark = pytest.mark.e2e
+
+CELLS = ["import nnwidgets as nw\npg = nw.Playground(dataset='spiral', seed=0)\npg"]
+HIDE_TAB = """() => {
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+}"""
+SHOW_TAB = """() => {
+    delete document.visibilityState;  // the own property above: back to the real one
+    document.dispatchEvent(new Event("visibilitychange"));
+}"""
+
+
+def frames_and_epochs(lab):
+    return kernel(lab, "[pg._frame, pg.epoch]")
+
+
+def assert_trains_unseen_then_draws(lab, hide, show):
+    hide()
+    time.sleep(0.5)  # the message arrives and the chunk under way ends
+    frame, epoch = frames_and_epochs(lab)
+    time.sleep(1.5)
+    frame_later, epoch_later = frames_and_epochs(lab)
+    assert frame_later == frame, "frames were made while nothing could be seen"
+    assert epoch_later > epoch + 100, "training stopped while unseen"
+    print(f"unseen: {(epoch_later - epoch) / 1.5:,.0f} epochs/s without frames")
+    show()
+    wait_until(lambda: frames_and_epochs(lab)[0] > frame_later, "a frame once seen again", 5)
+
+
+def test_a_collapsed_output_or_hidden_tab_trains_without_frames(jupyter_lab, open_notebook):
+    name = write_notebook(jupyter_lab.root_dir, "e2e_unseen.ipynb", CELLS)
+    lab = open_notebook(name, timeout=90)
+    root = lab.page.locator(".nnw-pg").first
+    root.wait_for()
+    root.scroll_into_view_if_needed()
+    root.get_by_role("button", name="Play").click()
+    wait_until(lambda: kernel(lab, "pg.epoch") > 100, "training to start")
+    collapse = "() => window.jupyterapp.commands.execute('notebook:hide-all-cell-outputs')"
+    expand = "() => window.jupyterapp.commands.execute('notebook:show-all-cell-outputs')"
+    assert_trains_unseen_then_draws(
+        lab, lambda: lab.page.evaluate(collapse), lambda: lab.page.evaluate(expand)
+    )
+    root.scroll_into_view_if_needed()
+    assert_trains_unseen_then_draws(
+        lab, lambda: lab.page.evaluate(HIDE_TAB), lambda: lab.page.evaluate(SHOW_TAB)
+    )
+    before = root.get_attribute("data-frame")
+    wait_until(lambda: root.get_attribute("data-frame") != before, "the view to draw again", 5)
+    lab.screenshot("unseen-drawing-again")
+    root.get_by_role("button", name="Pause").click()
+    assert lab.console_errors == []

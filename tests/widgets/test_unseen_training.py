@@ -1,0 +1,52 @@
+"""While no view of a Playground can be seen (a hidden tab, a collapsed output), Play trains
+without making frames; the moment a view shows again, the current frame goes out."""
+
+import asyncio
+
+import nnwidgets as nw
+
+
+class Browser:
+    """Update messages the widget sends; frames are drawn (acknowledged) as they arrive."""
+
+    def __init__(self, widget):
+        self.frames = []
+        self._widget = widget
+        widget.comm.send = self.receive
+
+    def receive(self, data=None, buffers=None, **_):
+        state = data.get("state", {}) if data.get("method") == "update" else {}
+        if "_frame" in state:
+            self.frames.append(state["_frame"])
+            asyncio.get_running_loop().call_soon(
+                self._widget._on_message,
+                self._widget,
+                {"type": "drawn", "frame": state["_frame"]},
+                [],
+            )
+
+
+def test_play_makes_no_frames_while_unseen_and_one_as_soon_as_seen():
+    async def scenario():
+        pg = nw.Playground(dataset="circle", seed=0)
+        browser = Browser(pg)
+        seen = {"type": "seen", "view": "v1"}
+        pg._on_message(pg, {**seen, "visible": True}, [])
+        pg.play()
+        await asyncio.sleep(0.6)
+        assert browser.frames, "a seen view gets frames while playing"
+        pg._on_message(pg, {**seen, "visible": False}, [])
+        await asyncio.sleep(0.1)  # the chunk under way ends
+        frames, frame, epoch = len(browser.frames), pg._frame, pg.epoch
+        await asyncio.sleep(0.8)
+        unseen = (len(browser.frames) - frames, pg._frame - frame, pg.epoch - epoch)
+        pg._on_message(pg, {**seen, "visible": True}, [])
+        made_at_once = pg._frame - frame  # before the play loop runs again
+        pg.pause()
+        await asyncio.sleep(0.2)
+        return unseen, made_at_once
+
+    (frames_sent, frames_made, epochs), made_at_once = asyncio.run(scenario())
+    assert frames_sent == frames_made == 0
+    assert epochs > 100  # training went on
+    assert made_at_once == 1  # seen again: a frame at once, not at the next chunk
