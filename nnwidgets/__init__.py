@@ -1,7 +1,17 @@
 """nnwidgets: a live, trainable neural network inside a Jupyter notebook."""
 
+from . import callbacks
 from . import data as datasets
-from .model import Callback, Diagnosis, History, Sequential, layers, set_random_seed
+from .model import (
+    Callback,
+    Diagnosis,
+    History,
+    Model,
+    Sequential,
+    layers,
+    load_model,
+    set_random_seed,
+)
 from .widgets import (
     ActivationGallery,
     ActivationView,
@@ -33,6 +43,7 @@ __all__ = [
     "LearningRateBalance",
     "LivePlot",
     "LossSurface",
+    "Model",
     "NetworkDiagram",
     "NeuronMap",
     "Perceptron",
@@ -41,8 +52,10 @@ __all__ = [
     "Sweep",
     "TransformView",
     "WeightImages",
+    "callbacks",
     "datasets",
     "layers",
     "learning_rate_balance",
+    "load_model",
     "set_random_seed",
 ]

@@ -34,6 +34,20 @@ def mean_squared_error(output, target):
     return jnp.mean(jnp.square(diff).reshape(diff.shape[0], -1), axis=-1)
 
 
+def mean_absolute_error(output, target):
+    """Per example: the mean over its outputs of |o − t|.
+
+    Args:
+        output: The outputs, (n, ...), reshaped to `target`'s shape.
+        target: The targets, (n, ...).
+
+    Returns:
+        The loss of each example, (n,).
+    """
+    diff = jnp.abs(output.reshape(target.shape) - target)
+    return jnp.mean(diff.reshape(diff.shape[0], -1), axis=-1)
+
+
 def binary_crossentropy(prob, target):
     """Per example: the mean over its outputs of −(t·log p + (1 − t)·log(1 − p)).
 
@@ -84,6 +98,8 @@ LOSSES = {
     "half_squared_error": half_squared_error,
     "mse": mean_squared_error,
     "mean_squared_error": mean_squared_error,
+    "mae": mean_absolute_error,
+    "mean_absolute_error": mean_absolute_error,
     "binary_crossentropy": binary_crossentropy,
     "categorical_crossentropy": categorical_crossentropy,
     "sparse_categorical_crossentropy": sparse_categorical_crossentropy,
@@ -94,7 +110,8 @@ def get_loss(name: str):
     """The per-example loss called `name`.
 
     Args:
-        name: One of the keys of `LOSSES`, Keras' names (e.g. "mse", "binary_crossentropy").
+        name: One of the keys of `LOSSES`, Keras' names (e.g. "mse", "mae",
+            "binary_crossentropy").
 
     Returns:
         The loss, a jnp function of (output, target) giving one value per example.

@@ -18,7 +18,7 @@ class History(Callback):
         self.epoch: list[int] = []
 
     def on_epoch_end(self, epoch, logs=None):
-        """Append the epoch and each of its figures.
+        """Append the epoch and each of its figures; the model's `history` is now this one.
 
         Args:
             epoch: The epoch just run, counted from 0.
@@ -27,6 +27,9 @@ class History(Callback):
         self.epoch.append(epoch)
         for name, value in (logs or {}).items():
             self.history.setdefault(name, []).append(value)
+        # As Keras: model.history is the History of the last fit that ran an epoch.
+        if self.model is not None:
+            self.model.history = self
 
     def __repr__(self) -> str:
         return f"<History of {len(self.epoch)} epochs: {', '.join(self.history)}>"

@@ -6,6 +6,7 @@ them, so a model's forward pass is plain JAX that `jit` compiles whole.
 
 import math
 import numbers
+import warnings
 
 import jax
 import jax.numpy as jnp
@@ -14,6 +15,46 @@ import numpy as np
 from ..engine.activations import get_activation
 from .naming import check_name, snake_case, unique_name
 from .seeding import generator
+
+# Keras' layers that nnwidgets does not offer: named here so that they say what to use instead.
+from .unsupported import (
+    GRU,
+    LSTM,
+    AveragePooling2D,
+    BatchNormalization,
+    Conv1D,
+    Conv2D,
+    Embedding,
+    LayerNormalization,
+    MaxPooling2D,
+    SimpleRNN,
+)
+
+__all__ = [
+    "Activation",
+    "AveragePooling2D",
+    "BatchNormalization",
+    "Conv1D",
+    "Conv2D",
+    "Dense",
+    "Dropout",
+    "Embedding",
+    "Flatten",
+    "GRU",
+    "Input",
+    "LSTM",
+    "Layer",
+    "LayerNormalization",
+    "MaxPooling2D",
+    "SimpleRNN",
+]
+
+
+# Keras 3's words, as a UserWarning, when a layer is given `input_shape` or `input_dim`.
+INPUT_SHAPE_WARNING = (
+    "Do not pass an `input_shape`/`input_dim` argument to a layer. When using Sequential "
+    "models, prefer using an `Input(shape)` object as the first layer in the model instead."
+)
 
 
 def _shape(name, shape) -> tuple:
@@ -31,28 +72,43 @@ def _shape(name, shape) -> tuple:
 
 
 class Layer:
-    """What every layer shares: a name, and a shape once the model is built.
+    """What every layer shares: a name, and a shape and weights once a model builds it.
 
     Args:
         name: The layer's name; by default its kind in snake case, numbered as Keras does
             ("dense", "dense_1", ...).
+        input_shape: The shape of one example, for a first layer without an `Input`; accepted
+            as Keras 3 accepts it, with its UserWarning to prefer `Input(shape)`.
+        input_dim: The same as `input_shape=(input_dim,)`, with the same warning.
 
     Attributes:
         name: The layer's name.
         input_shape: (None, ...), the batch axis first, once built; None before.
         output_shape: The same for the layer's output.
+        params: The layer's parameters, arrays by name ("W", "b"), once a model built it;
+            None before. `get_weights` gives copies of them.
 
     Raises:
         TypeError: If `name` is not a non-empty string.
+        ValueError: If `input_shape` or `input_dim` is not positive ints.
     """
 
     # Whether `apply` uses its `rng` while training: an epoch draws keys only for such layers.
     draws_random = False
 
-    def __init__(self, name=None):
+    def __init__(self, name=None, input_shape=None, input_dim=None):
         self.name = check_name(name) if name is not None else unique_name(self._base_name())
         self.input_shape = None  # (None, ...) once built
         self.output_shape = None
+        self.params = None
+        self.requested_input_shape = None
+        if input_shape is not None or input_dim is not None:
+            # As Keras: input_dim wins over input_shape.
+            argument = "input_dim" if input_dim is not None else "input_shape"
+            shape = input_dim if input_dim is not None else input_shape
+            self.requested_input_shape = _shape(argument, shape)
+            # stacklevel 3: the user's line, past the subclass's __init__.
+            warnings.warn(INPUT_SHAPE_WARNING, UserWarning, stacklevel=3)
 
     @classmethod
     def _base_name(cls) -> str:
@@ -120,6 +176,81 @@ class Layer:
         """
         return {}
 
+    def get_config(self) -> dict:
+        """What rebuilds this layer: `type(layer)(**layer.get_config())`, as in Keras.
+
+        Returns:
+            The constructor's arguments by name (JSON values).
+        """
+        return {"name": self.name}
+
+    def get_weights(self) -> list[np.ndarray]:
+        """The layer's arrays, as Keras' `layer.get_weights()`.
+
+        Returns:
+            float32 copies in `param_shapes()`'s order (Dense: W (inputs, units), then b);
+            [] for a layer without parameters or not built yet.
+        """
+        if self.params is None:
+            return []
+        return [np.array(self.params[key], np.float32) for key in self.param_shapes()]
+
+    def set_weights(self, weights) -> None:
+        """Replace the layer's arrays, as Keras' `layer.set_weights()`.
+
+        Args:
+            weights: The arrays, listed as `get_weights()` gives them.
+
+        Raises:
+            ValueError: If the layer is not built yet, or the number of arrays or a shape
+                differs from `get_weights()`'s, or an array is not finite.
+            TypeError: If an array holds something that is not a number.
+        """
+        weights = list(weights)
+        if self.params is None:
+            raise ValueError(
+                f"set_weights: layer {self.name!r} has no weights yet; add it to a model "
+                "(after an Input) first"
+            )
+        expected = len(self.param_shapes())
+        if len(weights) != expected:
+            raise ValueError(
+                f"weights must be {expected} arrays for layer {self.name!r} "
+                f"({', '.join(self.param_shapes())}), got {len(weights)}"
+            )
+        self.params = self.checked_params(weights)
+
+    def checked_params(self, weights, offset=0) -> dict:
+        """`weights` as this layer's parameters, each checked against its shape.
+
+        Args:
+            weights: As many arrays as `param_shapes()` holds, in its order.
+            offset: Where the first array stands in the list the caller was given, for the
+                messages.
+
+        Returns:
+            The parameters by name, float32 arrays.
+
+        Raises:
+            TypeError: If an array holds something that is not a number.
+            ValueError: If a shape differs from `param_shapes()`'s, or an array is not finite.
+        """
+        params = {}
+        for index, (value, (key, shape)) in enumerate(
+            zip(weights, self.param_shapes().items(), strict=True), start=offset
+        ):
+            where = f"weights[{index}] ({self.name}.{key})"
+            try:
+                array = np.asarray(value, np.float32)
+            except (TypeError, ValueError):
+                raise TypeError(f"{where} must be an array of numbers, got {value!r}") from None
+            if array.shape != tuple(shape):
+                raise ValueError(f"{where} must have shape {tuple(shape)}, got {array.shape}")
+            if not np.all(np.isfinite(array)):
+                raise ValueError(f"{where} must be finite, got NaN or infinity")
+            params[key] = array
+        return params
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} name={self.name!r}, output_shape={self.output_shape}>"
 
@@ -141,6 +272,14 @@ class Input(Layer):
         super().__init__(name)
         self.build((None, *self.shape))
 
+    def get_config(self) -> dict:
+        """{"shape", "name"}.
+
+        Returns:
+            The constructor's arguments by name.
+        """
+        return {"shape": list(self.shape), "name": self.name}
+
     @classmethod
     def _base_name(cls) -> str:
         return "input_layer"
@@ -155,13 +294,18 @@ class Dense(Layer):
             "linear".
         use_bias: Whether the layer adds a bias b.
         name: The layer's name; "dense", "dense_1", ... by default.
+        input_shape: As for every layer (see `Layer`): Keras 3's older way to give a first
+            layer its input, with Keras' warning.
+        input_dim: The same as `input_shape=(input_dim,)`.
 
     Raises:
         TypeError: If `units` is not an int.
         ValueError: If `units` is below 1 or the activation is unknown.
     """
 
-    def __init__(self, units, activation=None, use_bias=True, name=None):
+    def __init__(
+        self, units, activation=None, use_bias=True, name=None, input_shape=None, input_dim=None
+    ):
         if isinstance(units, bool) or not isinstance(units, numbers.Integral):
             raise TypeError(f"units must be an int, got {units!r}")
         if units < 1:
@@ -170,7 +314,16 @@ class Dense(Layer):
         self.activation = "linear" if activation is None else activation
         self._activation = get_activation(self.activation)
         self.use_bias = bool(use_bias)
-        super().__init__(name)
+        super().__init__(name, input_shape, input_dim)
+
+    def get_config(self) -> dict:
+        """{"units", "activation", "use_bias", "name"}.
+
+        Returns:
+            The constructor's arguments by name.
+        """
+        config = {"units": self.units, "activation": self.activation, "use_bias": self.use_bias}
+        return {**config, **super().get_config()}
 
     def compute_output_shape(self, input_shape):
         """(None, units), for inputs of shape (None, features).
@@ -238,7 +391,13 @@ class Flatten(Layer):
 
     Args:
         name: The layer's name; "flatten", "flatten_1", ... by default.
+        input_shape: As for every layer (see `Layer`), with Keras' warning.
+        input_dim: The same as `input_shape=(input_dim,)`.
     """
+
+    def __init__(self, name=None, input_shape=None, input_dim=None):
+        # Its own __init__, so that Keras' warning points at the caller's line.
+        super().__init__(name, input_shape, input_dim)
 
     def compute_output_shape(self, input_shape):
         """(None, product of the other axes).
@@ -272,15 +431,25 @@ class Activation(Layer):
     Args:
         activation: The activation's name (see `nnwidgets.engine.get_activation`).
         name: The layer's name; "activation", "activation_1", ... by default.
+        input_shape: As for every layer (see `Layer`), with Keras' warning.
+        input_dim: The same as `input_shape=(input_dim,)`.
 
     Raises:
         ValueError: If the activation is unknown.
     """
 
-    def __init__(self, activation, name=None):
+    def __init__(self, activation, name=None, input_shape=None, input_dim=None):
         self.activation = activation
         self._activation = get_activation(activation)
-        super().__init__(name)
+        super().__init__(name, input_shape, input_dim)
+
+    def get_config(self) -> dict:
+        """{"activation", "name"}.
+
+        Returns:
+            The constructor's arguments by name.
+        """
+        return {"activation": self.activation, **super().get_config()}
 
     def apply(self, params, x, training=False, rng=None):
         """The activation of `x`.
@@ -303,17 +472,27 @@ class Dropout(Layer):
     Args:
         rate: The probability of dropping an input, in [0, 1).
         name: The layer's name; "dropout", "dropout_1", ... by default.
+        input_shape: As for every layer (see `Layer`), with Keras' warning.
+        input_dim: The same as `input_shape=(input_dim,)`.
 
     Raises:
         ValueError: If `rate` is not a number in [0, 1).
     """
 
-    def __init__(self, rate, name=None):
+    def __init__(self, rate, name=None, input_shape=None, input_dim=None):
         if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or not 0 <= rate < 1:
             raise ValueError(f"rate must be a number in [0, 1), got {rate!r}")
         self.rate = float(rate)
         self.draws_random = self.rate > 0
-        super().__init__(name)
+        super().__init__(name, input_shape, input_dim)
+
+    def get_config(self) -> dict:
+        """{"rate", "name"}.
+
+        Returns:
+            The constructor's arguments by name.
+        """
+        return {"rate": self.rate, **super().get_config()}
 
     def apply(self, params, x, training=False, rng=None):
         """`x` itself, or while training `x` with inputs dropped and the rest scaled up.

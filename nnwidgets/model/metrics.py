@@ -2,6 +2,7 @@
 
 import jax.numpy as jnp
 
+from ..engine.losses import mean_absolute_error, mean_squared_error
 from ..engine.names import lookup
 
 
@@ -44,34 +45,6 @@ def sparse_categorical_accuracy(output, target):
     return jnp.argmax(output, axis=-1) == target.astype(jnp.int32)
 
 
-def mean_absolute_error(output, target):
-    """Per example: the mean over its outputs of |o − t|.
-
-    Args:
-        output: The outputs, reshaped to `target`'s shape.
-        target: The targets, (n, ...).
-
-    Returns:
-        One value per example, (n,).
-    """
-    diff = jnp.abs(output.reshape(target.shape) - target)
-    return jnp.mean(diff.reshape(diff.shape[0], -1), axis=-1)
-
-
-def mean_squared_error(output, target):
-    """Per example: the mean over its outputs of (o − t)².
-
-    Args:
-        output: The outputs, reshaped to `target`'s shape.
-        target: The targets, (n, ...).
-
-    Returns:
-        One value per example, (n,).
-    """
-    diff = jnp.square(output.reshape(target.shape) - target)
-    return jnp.mean(diff.reshape(diff.shape[0], -1), axis=-1)
-
-
 # "accuracy" means the accuracy that fits the loss, as in Keras.
 _ACCURACY_FOR_LOSS = {
     "binary_crossentropy": binary_accuracy,
@@ -81,11 +54,14 @@ _ACCURACY_FOR_LOSS = {
 
 METRICS = {
     "accuracy": None,
+    "acc": None,  # Keras' short name, logged as "acc"
     "binary_accuracy": binary_accuracy,
     "categorical_accuracy": categorical_accuracy,
     "sparse_categorical_accuracy": sparse_categorical_accuracy,
     "mae": mean_absolute_error,
+    "mean_absolute_error": mean_absolute_error,
     "mse": mean_squared_error,
+    "mean_squared_error": mean_squared_error,
 }
 
 
@@ -93,8 +69,8 @@ def get_metric(name: str, loss: str):
     """The per-example function for metric `name` under `loss`.
 
     Args:
-        name: One of the keys of `METRICS`; "accuracy" means the accuracy that fits the loss,
-            as in Keras.
+        name: One of the keys of `METRICS`; "accuracy" (or "acc") means the accuracy that
+            fits the loss, as in Keras.
         loss: The model's loss name, which picks the accuracy for "accuracy".
 
     Returns:
@@ -105,6 +81,6 @@ def get_metric(name: str, loss: str):
         ValueError: If `name` is not one of `METRICS`.
     """
     function = lookup(METRICS, "metric", name)
-    if name == "accuracy":
+    if name in ("accuracy", "acc"):
         function = _ACCURACY_FOR_LOSS.get(loss, binary_accuracy)
     return function

@@ -1,7 +1,9 @@
 """What `fit(verbose=1 or 2)` prints, in Keras 3's format.
 
 verbose=1: "Epoch 3/20" then "22/22 ━━━━━━━━━━━━━━━━━━━━ 0s 2ms/step - accuracy: 0.9 - loss: ...";
-verbose=2: "Epoch 3/20" then "22/22 - 0s - 2ms/step - accuracy: 0.9 - loss: ...". With verbose=1
+verbose=2: "Epoch 3/20" then "22/22 - 0s - 2ms/step - accuracy: 0.9 - loss: ...". `evaluate` and
+`predict` print the same line once (`predict`'s without figures: "4/4 ━━━━ 0s 3ms/step"), their
+steps counted as Keras counts its batches of `batch_size`. With verbose=1
 in a notebook or a terminal the bar of a long epoch also moves while it runs ("187/375 ━━━━━━━━━━
 ────────── 0s ETA ..."), redrawn in place at most 10 times a second from the compiled epoch's
 progress reports (see training.MIN_STEPS_TO_REPORT).
@@ -14,6 +16,18 @@ from .callbacks import Callback
 
 BAR = 20
 REDRAW_S = 0.1  # the live bar redraws at most 10 times a second
+
+
+def keras_order(name: str) -> tuple:
+    """Keras 3's order of logs, a sort key: training figures by name, then validation ones.
+
+    Args:
+        name: A figure's name ("loss", "accuracy", "val_loss", ...).
+
+    Returns:
+        The key to sort by.
+    """
+    return (name.startswith("val_"), name.removeprefix("val_"))
 
 
 def format_value(value: float) -> str:
@@ -45,7 +59,8 @@ def format_step_time(seconds: float) -> str:
 
 
 def _figures(logs: dict) -> str:
-    return " - ".join(f"{name}: {format_value(value)}" for name, value in logs.items())
+    """ " - accuracy: 0.9000 - loss: 0.2000", or "" without figures (as predict's line)."""
+    return "".join(f" - {name}: {format_value(value)}" for name, value in logs.items())
 
 
 def epoch_line(steps: int, seconds: float, logs: dict, verbose: int) -> str:
@@ -62,8 +77,8 @@ def epoch_line(steps: int, seconds: float, logs: dict, verbose: int) -> str:
     """
     per_step = format_step_time(seconds / max(steps, 1))
     if verbose == 2:
-        return f"{steps}/{steps} - {seconds:.0f}s - {per_step} - {_figures(logs)}"
-    return f"{steps}/{steps} {'━' * BAR} {seconds:.0f}s {per_step} - {_figures(logs)}"
+        return f"{steps}/{steps} - {seconds:.0f}s - {per_step}{_figures(logs)}"
+    return f"{steps}/{steps} {'━' * BAR} {seconds:.0f}s {per_step}{_figures(logs)}"
 
 
 def progress_line(done: int, steps: int, seconds: float, logs: dict) -> str:
@@ -83,7 +98,21 @@ def progress_line(done: int, steps: int, seconds: float, logs: dict) -> str:
     left = seconds / done * (steps - done)
     bar = "━" * filled + "─" * (BAR - filled)
     per_step = format_step_time(seconds / done)
-    return f"{done:>{width}}/{steps} {bar} {left:.0f}s ETA {per_step} - {_figures(logs)}"
+    return f"{done:>{width}}/{steps} {bar} {left:.0f}s ETA {per_step}{_figures(logs)}"
+
+
+def print_result_line(verbose, steps: int, seconds: float, logs: dict, stream=None) -> None:
+    """What `evaluate` and `predict` print, as Keras 3 prints it: one line for verbose 1 or 2.
+
+    Args:
+        verbose: 0 (nothing), 1 (the line with a full bar) or 2 (without the bar).
+        steps: The batches Keras would have run: examples over `batch_size`, rounded up.
+        seconds: How long the whole call took.
+        logs: The figures by name, in Keras' order; {} for `predict`.
+        stream: Where to print; sys.stdout by default.
+    """
+    if verbose:
+        print(epoch_line(steps, seconds, logs, verbose), file=stream or sys.stdout, flush=True)
 
 
 def _interactive(stream) -> bool:

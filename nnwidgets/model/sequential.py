@@ -1,42 +1,44 @@
 """Sequential: a Keras-like stack of layers, trained by one jitted call per epoch."""
 
-import math
 import numbers
+import time
 
 import jax
 import jax.numpy as jnp
 import numpy as np
 
 from ..engine.losses import get_loss
-from .callbacks import Callback
-from .data_checks import check_inputs, check_targets
-from .diagnosis import training_sample
-from .history import History
+from .data_checks import check_inputs, check_not_empty, check_targets
+from .fit_options import check_count, check_metric_names, check_verbose
+from .fitting import Fitting
 from .inner_layers import InnerLayers
 from .layers import Input, Layer
 from .metrics import get_metric
 from .naming import check_name, unique_name
 from .optimizers import get_optimizer
-from .progress import ProgressPrinter
-from .seeding import generator
+from .progress import keras_order, print_result_line
+from .saving import Saving
 from .summary import summary_lines
-from .training import make_epoch, make_evaluate, shuffled_order
+from .training import make_evaluate
 from .transfer import to_device
 
 LOSS_NAMES = (
     "mse",
     "mean_squared_error",
+    "mae",
+    "mean_absolute_error",
     "binary_crossentropy",
     "categorical_crossentropy",
     "sparse_categorical_crossentropy",
 )
 
 
-class Sequential(InnerLayers):
+class Sequential(InnerLayers, Fitting, Saving):
     """Layers applied one after another; `Input` first fixes the shape of one example.
 
     ``Sequential([layers.Input((4,)), layers.Dense(2, activation="relu"),
     layers.Dense(1, activation="sigmoid")])`` builds at once: weights exist, `summary()` works.
+    As in Keras 3, a first layer's `input_shape=(4,)` may stand in for the `Input`.
 
     Args:
         layers: The layers, `Input` first; more can be added with `add`.
@@ -46,6 +48,8 @@ class Sequential(InnerLayers):
         name: The model's name.
         layers: The layers after the `Input`, in order.
         input_shape: (None, ...): the shape of a batch of inputs, once an `Input` was added.
+        history: The `History` of the last `fit`; None before.
+        stop_training: Set it to True from a callback to end `fit` after the current epoch.
 
     Raises:
         TypeError: If `name` is not a non-empty string, or a layer is not a layer.
@@ -56,7 +60,6 @@ class Sequential(InnerLayers):
         self.name = check_name(name) if name is not None else unique_name("sequential")
         self.layers: list[Layer] = []
         self.input_shape = None
-        self._params = None
         self._compiled = None
         for layer in layers or []:
             self.add(layer)
@@ -66,14 +69,17 @@ class Sequential(InnerLayers):
     def add(self, layer: Layer) -> None:
         """Append a layer and build it on the previous layer's output; its weights exist at once.
 
+        A layer already built by another model keeps its weights, shared, as in Keras.
+
         Args:
-            layer: A layer of `nnwidgets.layers`; an `Input` only first.
+            layer: A layer of `nnwidgets.layers`; an `Input` only first. The first layer
+                after no `Input` may carry `input_shape=` instead, as Keras 3 allows.
 
         Raises:
             TypeError: If `layer` is not a layer.
-            ValueError: If an `Input` comes twice or after other layers, no `Input` came first,
-                a layer of that name is already in the model, or the layer cannot take the
-                previous output's shape.
+            ValueError: If an `Input` comes twice or after other layers, no input shape came
+                first, a layer of that name is already in the model, or the layer cannot take
+                the previous output's shape.
         """
         if not isinstance(layer, Layer):
             raise TypeError(f"layer must be a layer of nnwidgets.layers, got {layer!r}")
@@ -84,15 +90,22 @@ class Sequential(InnerLayers):
             return
         if any(existing.name == layer.name for existing in self.layers):
             raise ValueError(f"a layer named {layer.name!r} is already in {self.name}")
+        if self.input_shape is None and layer.requested_input_shape is not None:
+            self.input_shape = (None, *layer.requested_input_shape)
         if self.input_shape is None:
             raise ValueError(
                 "the model does not know its input shape: start with layers.Input(shape)"
             )
         previous = self.layers[-1].output_shape if self.layers else self.input_shape
-        layer.build(previous)
+        if layer.params is None:
+            layer.build(previous)
+            layer.params = layer.init_params()
+        elif layer.input_shape != previous:
+            raise ValueError(
+                f"layer {layer.name!r} was built for inputs {layer.input_shape} in another "
+                f"model and cannot take {previous}; make a new layer"
+            )
         self.layers.append(layer)
-        params = [] if self._params is None else self._params
-        self._params = [*params, layer.init_params()]
         self._compiled = None if self._compiled is None else self._recompiled()
 
     @property
@@ -125,44 +138,76 @@ class Sequential(InnerLayers):
         Returns:
             float32 copies, layer by layer (Dense: W of shape (inputs, units), then b).
         """
-        return [
-            np.array(p[key], np.float32)
-            for layer, p in zip(self.layers, self._params, strict=True)
-            for key in layer.param_shapes()
-        ]
+        return [array for layer in self.layers for array in layer.get_weights()]
 
     def set_weights(self, weights) -> None:
-        """Replace every array.
+        """Replace every array; nothing changes unless all fit.
 
         Args:
             weights: The arrays, listed as `get_weights()` gives them.
 
         Raises:
-            ValueError: If the number of arrays or a shape differs from `get_weights()`'s.
+            TypeError: If an array holds something that is not a number.
+            ValueError: If the number of arrays or a shape differs from `get_weights()`'s, or
+                an array is not finite.
         """
-        expected = [
-            (layer, key, shape)
-            for layer in self.layers
-            for key, shape in layer.param_shapes().items()
-        ]
         weights = list(weights)
-        if len(weights) != len(expected):
-            raise ValueError(f"set_weights needs {len(expected)} arrays, got {len(weights)}")
-        new = [dict() for _ in self.layers]
-        for index, (value, (layer, key, shape)) in enumerate(zip(weights, expected, strict=True)):
-            array = np.asarray(value, np.float32)
-            if array.shape != tuple(shape):
-                raise ValueError(
-                    f"weights[{index}] ({layer.name}.{key}) must have shape {tuple(shape)}, "
-                    f"got {array.shape}"
-                )
-            new[self.layers.index(layer)][key] = array
-        self._params = new
+        counts = [len(layer.param_shapes()) for layer in self.layers]
+        if len(weights) != sum(counts):
+            raise ValueError(f"set_weights needs {sum(counts)} arrays, got {len(weights)}")
+        checked, start = [], 0
+        for layer, count in zip(self.layers, counts, strict=True):
+            checked.append(layer.checked_params(weights[start : start + count], offset=start))
+            start += count
+        for layer, params in zip(self.layers, checked, strict=True):
+            layer.params = params
 
     @property
     def weights(self) -> list[np.ndarray]:
         """`get_weights()`, as a property."""
         return self.get_weights()
+
+    def get_layer(self, name=None, index=None) -> Layer:
+        """One layer, by name or by index into `layers`, as Keras' `get_layer`.
+
+        Args:
+            name: The layer's name.
+            index: Its index in `layers` (negative counts from the end).
+
+        Returns:
+            The layer.
+
+        Raises:
+            ValueError: If neither or both are given, or there is no such layer.
+            TypeError: If `index` is not an int.
+        """
+        if (name is None) == (index is None):
+            raise ValueError(
+                "get_layer needs either name= or index=, not both and not neither; got "
+                f"name={name!r}, index={index!r}"
+            )
+        if index is not None:
+            if isinstance(index, bool) or not isinstance(index, numbers.Integral):
+                raise TypeError(f"index must be an int, got {index!r}")
+            if not -len(self.layers) <= index < len(self.layers):
+                raise ValueError(
+                    f"index={index}: {self.name} has {len(self.layers)} layers "
+                    f"(indices 0..{len(self.layers) - 1})"
+                )
+            return self.layers[index]
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        names = [layer.name for layer in self.layers]
+        raise ValueError(f"name={name!r}: no such layer in {self.name}; its layers are {names}")
+
+    def _device_params(self):
+        return [jax.tree.map(jnp.asarray, layer.params) for layer in self.layers]
+
+    def _store_params(self, params) -> None:
+        """Each layer's parameters after training (device arrays)."""
+        for layer, p in zip(self.layers, params, strict=True):
+            layer.params = p
 
     # --- compile -----------------------------------------------------------------------------
 
@@ -172,13 +217,16 @@ class Sequential(InnerLayers):
         Args:
             optimizer: A name ("sgd", "adam", "rmsprop", with Keras' defaults) or an optax
                 GradientTransformation.
-            loss: One of "mse", "mean_squared_error", "binary_crossentropy",
-                "categorical_crossentropy", "sparse_categorical_crossentropy".
-            metrics: Metric names ("accuracy" is the accuracy that fits the loss), or None.
+            loss: One of "mse", "mean_squared_error", "mae", "mean_absolute_error",
+                "binary_crossentropy", "categorical_crossentropy",
+                "sparse_categorical_crossentropy".
+            metrics: A list of metric names ("accuracy" or "acc" is the accuracy that fits
+                the loss; each is logged under the name given), or None.
 
         Raises:
-            ValueError: If the model has no layers, `loss` is missing or unknown, or a metric
-                or optimizer name is unknown.
+            ValueError: If the model has no layers, `loss` is missing or unknown, `metrics` is
+                not a list (a bare "accuracy" included, as Keras 3 refuses it), or a metric or
+                optimizer name is unknown.
             TypeError: If `optimizer` is neither a name nor a GradientTransformation.
         """
         if not self.layers:
@@ -189,10 +237,11 @@ class Sequential(InnerLayers):
         if loss not in LOSS_NAMES:
             allowed = ", ".join(map(repr, LOSS_NAMES))
             raise ValueError(f"loss must be one of {allowed}, got {loss!r}")
-        metrics = list(metrics or [])
+        metrics = check_metric_names(metrics)
         metric_fns = [get_metric(m, loss) for m in metrics]
         self._compiled = {
             "optimizer": get_optimizer(optimizer),
+            "optimizer_name": optimizer.lower() if isinstance(optimizer, str) else None,
             "loss": loss,
             "loss_fn": loss_fn,
             "metrics": metrics,
@@ -200,15 +249,24 @@ class Sequential(InnerLayers):
         }
         self._compiled = self._recompiled()
 
+    def compile_config(self) -> dict | None:
+        """What `compile` was given, as `model.save` writes it.
+
+        Returns:
+            {"optimizer": its name, or None for an optax transformation, "loss", "metrics"};
+            None before `compile`.
+        """
+        if self._compiled is None:
+            return None
+        c = self._compiled
+        return {"optimizer": c["optimizer_name"], "loss": c["loss"], "metrics": c["metrics"]}
+
     def _recompiled(self):
         c = dict(self._compiled)
         c["evaluate"] = make_evaluate(self.layers, c["loss_fn"], c["metric_fns"])
         c["epochs_by_batch"] = {}
         c["opt_state"] = c["optimizer"].init(self._device_params())
         return c
-
-    def _device_params(self):
-        return jax.tree.map(jnp.asarray, self._params)
 
     # --- data checks -------------------------------------------------------------------------
 
@@ -222,199 +280,72 @@ class Sequential(InnerLayers):
         if self._compiled is None:
             raise RuntimeError(f"call compile(optimizer, loss, metrics) before {what}")
 
-    # --- fit / evaluate / predict -------------------------------------------------------------
-
-    def fit(
-        self,
-        x,
-        y,
-        batch_size=None,
-        epochs=1,
-        verbose="auto",
-        callbacks=None,
-        validation_split=0.0,
-        validation_data=None,
-        shuffle=True,
-    ) -> History:
-        """Train as Keras does, one compiled call per epoch.
-
-        Args:
-            x: Inputs, (n, *input shape).
-            y: Targets for the loss: labels 0/1, one-hot rows, class indices or values.
-            batch_size: Examples per update; 32 by default.
-            epochs: How many epochs, 1 or more.
-            verbose: 0 (silent), 1 (a bar), 2 (a line per epoch) or "auto" (1).
-            callbacks: `Callback`s to tell about the training, e.g. `LivePlot`.
-            validation_split: The fraction in [0, 1) of the examples, taken from the end before
-                any shuffling, kept apart for validation.
-            validation_data: A pair (x_val, y_val) for validation; takes precedence over
-                `validation_split`.
-            shuffle: Whether each epoch visits the examples in a new random order.
-
-        Returns:
-            A `History` whose `.history` holds each epoch's figures.
-
-        Raises:
-            RuntimeError: If the model was not compiled.
-            TypeError: If data is not numbers, or a callback is not a callback.
-            ValueError: If an option is out of range, data shapes do not fit the model or each
-                other, inputs are not finite, or the split leaves no training or validation data.
-        """
-        self._require_compiled("fit")
-        batch_size = 32 if batch_size is None else batch_size
-        for name, value in (("batch_size", batch_size), ("epochs", epochs)):
-            if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
-                raise ValueError(f"{name} must be an int >= 1, got {value!r}")
-        verbose = 1 if verbose == "auto" else verbose
-        if verbose not in (0, 1, 2):
-            raise ValueError(f"verbose must be 0, 1, 2 or 'auto', got {verbose!r}")
-        x = self._check_x("x", x)
-        y = self._check_y("y", y, len(x), "x")
-        if not isinstance(validation_split, numbers.Real) or not 0 <= validation_split < 1:
-            raise ValueError(f"validation_split must be in [0, 1), got {validation_split!r}")
-        validation = None
-        if validation_data is not None:
-            try:
-                x_val, y_val = validation_data
-            except (TypeError, ValueError):
-                raise ValueError("validation_data must be a pair (x_val, y_val)") from None
-            x_val = self._check_x("validation_data[0]", x_val)
-            y_val = self._check_y("validation_data[1]", y_val, len(x_val), "x_val")
-            validation = (to_device(x_val), to_device(y_val))
-        elif validation_split > 0:
-            # The last fraction, before any shuffling, as Keras takes it.
-            split = int(math.floor(len(x) * (1 - validation_split)))
-            if split == 0 or split == len(x):
-                raise ValueError(
-                    f"validation_split={validation_split} of {len(x)} examples leaves no "
-                    "training or no validation data"
-                )
-            x, y, validation = x[:split], y[:split], (to_device(x[split:]), to_device(y[split:]))
-        callbacks = list(callbacks or [])
-        for callback in callbacks:
-            if not all(hasattr(callback, hook) for hook in ("on_epoch_end", "set_model")):
-                raise TypeError(f"callbacks must be Callback objects, got {callback!r}")
-        history = History()
-        printer = ProgressPrinter(verbose) if verbose else None
-        everyone = [history, *callbacks] + ([printer] if printer else [])
-        steps = -(-len(x) // batch_size)
-        params = {"epochs": epochs, "steps": steps, "verbose": verbose}
-        # What a Diagnosis needs beyond Keras' params: the loss's name and some training inputs.
-        params.update(loss=self._compiled["loss"], sample=training_sample(x))
-        for callback in everyone:
-            callback.set_model(self)
-            callback.set_params(dict(params))
-        # Who hears from inside an epoch: callbacks with on_train_batch_end, and a live bar.
-        hearing = [cb for cb in callbacks if _hears_batches(cb)]
-        hearing += [printer] if printer and printer.live else []
-        epoch_fn, listeners = self._epoch_kernel(batch_size, reporting=bool(hearing))
-        listeners[:] = hearing
-        c = self._compiled
-        names = ["loss", *c["metrics"]]
-        params, opt_state = self._device_params(), c["opt_state"]
-        X, Y = to_device(x), to_device(y)
-        for callback in everyone:
-            callback.on_train_begin({})
-        logs = {}
-        for epoch in range(epochs):
-            for callback in everyone:
-                callback.on_epoch_begin(epoch, {})
-            order = shuffled_order(len(x), shuffle, generator())
-            key = jax.random.key(int(generator().integers(2**31)))
-            params, opt_state, figures = epoch_fn(params, opt_state, X, Y, order, key)
-            self._params, c["opt_state"] = params, opt_state
-            train = dict(zip(names, np.asarray(figures).tolist(), strict=True))
-            logs = dict(train)
-            if validation is not None:
-                values = np.asarray(c["evaluate"](params, *validation)).tolist()
-                logs.update({f"val_{n}": v for n, v in zip(names, values, strict=True)})
-            logs = dict(sorted(logs.items(), key=lambda item: _keras_order(item[0])))
-            for callback in everyone:
-                callback.on_epoch_end(epoch, dict(logs))
-        listeners.clear()
-        for callback in everyone:
-            callback.on_train_end(dict(logs))
-        return history
-
-    def _epoch_kernel(self, batch_size, reporting):
-        """The compiled epoch for this batch size, and the list of callbacks its reports go to
-        (fit fills it; a kernel that reports is compiled apart, on first need)."""
-        c = self._compiled
-        key = (batch_size, reporting)
-        if key not in c["epochs_by_batch"]:
-            listeners = []
-
-            def report(done, figures):
-                logs = dict(zip(["loss", *c["metrics"]], np.asarray(figures).tolist(), strict=True))
-                for callback in listeners:
-                    callback.on_train_batch_end(int(done) - 1, dict(logs))
-
-            epoch_fn = make_epoch(
-                self.layers,
-                c["loss_fn"],
-                c["metric_fns"],
-                c["optimizer"],
-                batch_size,
-                report=report if reporting else None,
-            )
-            c["epochs_by_batch"][key] = (epoch_fn, listeners)
-        return c["epochs_by_batch"][key]
+    # --- evaluate / predict (fit: fitting.py) -------------------------------------------------
 
     def evaluate(self, x, y, batch_size=None, verbose="auto", return_dict=False):
-        """The loss and metrics over every example, as Keras.
+        """The loss and metrics over every example, as Keras; prints Keras' line by default.
 
         Args:
-            x: Inputs, (n, *input shape).
+            x: Inputs, (n, *input shape), n >= 1.
             y: Targets, as for `fit`.
-            batch_size: Accepted for Keras' signature; every example is evaluated at once.
-            verbose: Accepted for Keras' signature; nothing is printed.
+            batch_size: Examples per batch as Keras counts them in the printed line (32 by
+                default); every example is evaluated in one call.
+            verbose: 0 (silent), 1 or "auto" (Keras' line: "4/4 ━━━━ 0s 2ms/step - accuracy:
+                0.9000 - loss: 0.2000"), 2 (the line without the bar).
             return_dict: Return {name: value} instead of a list.
 
         Returns:
-            [loss, *metrics], just the loss without metrics, or a dict with `return_dict`.
+            [loss, *metrics], just the loss without metrics, or a dict in Keras' order with
+            `return_dict`.
 
         Raises:
             RuntimeError: If the model was not compiled.
             TypeError: If data is not numbers.
-            ValueError: If data shapes do not fit the model or each other.
+            ValueError: If an option is out of range, or data is empty, not finite, or does
+                not fit the model, the loss or each other.
         """
         self._require_compiled("evaluate")
+        batch_size = check_count("batch_size", 32 if batch_size is None else batch_size, 1)
+        verbose = check_verbose(verbose)
         x = self._check_x("x", x)
+        check_not_empty("x", x)
         y = self._check_y("y", y, len(x), "x")
+        start = time.perf_counter()
         params = self._device_params()
         values = np.asarray(self._compiled["evaluate"](params, to_device(x), to_device(y))).tolist()
         names = ["loss", *self._compiled["metrics"]]
+        logs = dict(sorted(zip(names, values, strict=True), key=lambda item: keras_order(item[0])))
+        steps = -(-len(x) // batch_size)
+        print_result_line(verbose, steps, time.perf_counter() - start, logs)
         if return_dict:
-            return dict(zip(names, values, strict=True))
+            return logs
         return values if len(values) > 1 else values[0]
 
     def predict(self, x, batch_size=None, verbose="auto") -> np.ndarray:
-        """The model's output for `x`.
+        """The model's output for `x`; prints Keras' line by default.
 
         Args:
             x: Inputs, (n, *input shape).
-            batch_size: Accepted for Keras' signature; every example goes at once.
-            verbose: Accepted for Keras' signature; nothing is printed.
+            batch_size: Examples per batch as Keras counts them in the printed line (32 by
+                default); every example goes in one call.
+            verbose: 0 (silent), 1 or "auto" (Keras' line: "4/4 ━━━━ 0s 2ms/step"), 2 (the
+                line without the bar).
 
         Returns:
             The last layer's output, (n, *output shape).
 
         Raises:
             TypeError: If `x` is not numbers.
-            ValueError: If `x` does not fit the model's input shape or is not finite.
+            ValueError: If an option is out of range, or `x` does not fit the model's input
+                shape or is not finite.
         """
-        return self.layer_output(x, -1)
+        batch_size = check_count("batch_size", 32 if batch_size is None else batch_size, 1)
+        verbose = check_verbose(verbose)
+        start = time.perf_counter()
+        output = self.layer_output(x, -1)
+        steps = -(-len(output) // batch_size)
+        print_result_line(verbose, steps, time.perf_counter() - start, {})
+        return output
 
     def __repr__(self) -> str:
         return f"<Sequential name={self.name!r}, {len(self.layers)} layers>"
-
-
-def _keras_order(name: str) -> tuple:
-    """Keras 3's order of logs: training figures by name, then validation ones by name."""
-    return (name.startswith("val_"), name.removeprefix("val_"))
-
-
-def _hears_batches(callback) -> bool:
-    """Does `callback` override on_train_batch_end (not merely inherit Callback's no-op)?"""
-    method = getattr(type(callback), "on_train_batch_end", None)
-    return method is not None and method is not Callback.on_train_batch_end
