@@ -271,10 +271,8 @@ class LivePlot(FrontEndWidget, ViewCallback):
 def _check_metrics(metrics):
     if metrics is None:
         return None
-    if isinstance(metrics, str):
-        metrics = [metrics]
     try:
-        names = list(metrics)
+        names = [metrics] if isinstance(metrics, str) else list(metrics)
     except TypeError:
         raise TypeError(
             f"metrics must be a list of names like ['loss', 'accuracy'] or None, got {metrics!r}"

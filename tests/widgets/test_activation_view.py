@@ -173,7 +173,13 @@ def test_one_hot_and_many_classes_get_their_own_colours():
             r"X_test must have shape \(n, 4\)",
         ),
         ({"y": np.arange(10) * 0.5 + np.arange(10) ** 2 * 0.1}, None, None),
-        ({"max_points": 0}, ValueError, "max_points"),
+        ({"max_points": 0}, ValueError, "max_points must be an int >= 1, got 0"),
+        ({"X": np.full((10, 4), np.nan)}, ValueError, "X must be finite"),
+        (
+            {"X": np.zeros((10, 4)), "X_test": np.full((5, 4), np.inf), "y_test": np.zeros(5)},
+            ValueError,
+            "X_test must be finite",
+        ),  # fmt: skip
     ],
 )
 def test_bad_input_is_refused_before_anything_is_made(kwargs, error, match):

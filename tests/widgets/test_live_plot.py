@@ -127,6 +127,8 @@ def test_metrics_choose_the_charts():
         ([1], TypeError, "names"),
         (["loss", "loss"], ValueError, "repeat"),
         (3, TypeError, "list of names"),
+        ("bogus", ValueError, r"metrics='bogus': 'bogus' is no figure fit logs; allowed: 'loss'"),
+        (["loss", "acuracy"], ValueError, r"'acuracy' is no figure.*'accuracy'.*metrics=None"),
     ],
 )
 def test_bad_metrics_are_refused(metrics, error, match):
@@ -138,7 +140,13 @@ def test_bad_metrics_set_later_leave_the_plot_as_it_was():
     plot = nw.LivePlot(metrics=["loss"])
     with pytest.raises(ValueError, match="val_"):
         plot.metrics = ["val_accuracy"]
+    with pytest.raises(ValueError, match="'bogus' is no figure"):
+        plot.metrics = ["bogus"]
     assert plot.metrics == ["loss"]
+
+
+def test_keras_metric_names_are_charts():
+    assert nw.LivePlot(metrics=["acc", "auc", "mae"]).metrics == ["acc", "auc", "mae"]
 
 
 def test_a_long_epoch_moves_the_progress_bar_while_it_runs(monkeypatch):

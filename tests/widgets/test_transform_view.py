@@ -158,3 +158,15 @@ def test_models_it_cannot_draw():
         nw.TransformView(network(2, inputs=4))
     with pytest.raises(TypeError, match="needs a model"):
         nw.TransformView("a model")
+
+
+def test_an_activation_layer_is_the_activation_of_the_linear_dense_layer_before_it():
+    nw.set_random_seed(0)
+    model = Sequential([layers.Input((2,)), layers.Dense(2), layers.Activation("tanh"),
+                        layers.Dense(1, activation="sigmoid")])  # fmt: skip
+    names = [stage["name"] for stage in nw.TransformView(model).stages]
+    assert names[:4] == ["input", "layer 1: W·x", "layer 1: +b", "layer 1: tanh"]
+    twice = Sequential([layers.Input((2,)), layers.Dense(2, activation="relu"),
+                        layers.Activation("tanh"), layers.Dense(1)])  # fmt: skip
+    with pytest.raises(ValueError, match="one activation per Dense layer"):
+        nw.TransformView(twice)
