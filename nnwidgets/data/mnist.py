@@ -7,6 +7,7 @@ that variable is set, or else from ``~/.cache/nnwidgets/mnist``. Each may be gzi
 import gzip
 import math
 import os
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,8 @@ MNIST_FILES = {
     "test": ("t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"),
 }
 MNIST_URLS = ("https://ossci-datasets.s3.amazonaws.com/mnist/", "http://yann.lecun.com/exdb/mnist/")
+# What every message about a damaged file ends with.
+_REDOWNLOAD = "delete {file} and download it again, e.g. from " + " or ".join(MNIST_URLS)
 _UNSIGNED_BYTE = 0x08  # the IDX type code of the data; MNIST stores pixels and labels as bytes
 
 
@@ -67,24 +70,28 @@ def read_idx(file: Path, dimensions: int) -> np.ndarray:
     if file.suffix == ".gz":
         try:
             data = gzip.decompress(data)
-        except (OSError, EOFError) as error:  # not gzip, or cut short
-            message = f"{file} is not a valid gzip file ({error}); download it again"
-            raise ValueError(message) from None
+        except (OSError, EOFError, zlib.error) as error:  # not gzip, cut short or damaged
+            raise ValueError(
+                f"{file} is not a valid gzip file ({error}); {_REDOWNLOAD.format(file=file)}"
+            ) from None
     expected_magic = bytes([0, 0, _UNSIGNED_BYTE, dimensions])
     if data[:4] != expected_magic:
         raise ValueError(
             f"{file} is not an IDX file of {dimensions}-D unsigned bytes: it starts with "
-            f"0x{data[:4].hex()}, expected 0x{expected_magic.hex()}; download it again"
+            f"0x{data[:4].hex()}, expected 0x{expected_magic.hex()}; "
+            + _REDOWNLOAD.format(file=file)
         )
     header_size = 4 + 4 * dimensions
     if len(data) < header_size:
-        raise ValueError(f"{file} is truncated: its header is cut short; download it again")
+        raise ValueError(
+            f"{file} is truncated: its header is cut short; {_REDOWNLOAD.format(file=file)}"
+        )
     shape = tuple(int.from_bytes(data[4 + 4 * k : 8 + 4 * k], "big") for k in range(dimensions))
     expected_size = header_size + math.prod(shape)  # exact, even for a corrupt header
     if len(data) != expected_size:
         raise ValueError(
             f"{file} holds {len(data)} bytes but its header (shape {shape}) promises "
-            f"{expected_size}; the file is truncated or corrupt, download it again"
+            f"{expected_size}; the file is truncated or corrupt: " + _REDOWNLOAD.format(file=file)
         )
     # a copy, so that callers get an ordinary writable array
     return np.frombuffer(data, dtype=np.uint8, offset=header_size).reshape(shape).copy()

@@ -104,6 +104,26 @@ def test_broken_gzip_names_the_file(tmp_path):
         mnist(tmp_path)
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[:10] + b"\xff" * 20 + data[30:],  # a damaged block: zlib's own error
+        lambda data: data[:-4] + b"\0\0\0\0",  # a wrong length in the trailer
+        lambda data: b"not gzip at all",
+    ],
+    ids=["damaged-block", "wrong-trailer", "not-gzip"],
+)
+def test_corrupt_gzip_says_which_file_to_delete_and_download_again(tmp_path, damage):
+    write_set(tmp_path, gz=True)
+    labels = tmp_path / "train-labels-idx1-ubyte.gz"
+    labels.write_bytes(damage(labels.read_bytes()))
+    with pytest.raises(ValueError) as error:
+        mnist(tmp_path)
+    message = str(error.value)
+    assert message.startswith(f"{labels} is not a valid gzip file")
+    assert f"delete {labels} and download it again" in message
+
+
 def test_images_and_labels_must_match_in_number(tmp_path):
     write_set(tmp_path, count=3)
     labels = np.arange(5, dtype=np.uint8)
