@@ -3,6 +3,8 @@ messages, without a browser (the front end has its own tests, and tests/e2e puts
 
 import asyncio
 import json
+import sys
+from pathlib import Path
 
 import jax
 import numpy as np
@@ -13,6 +15,9 @@ import nnwidgets as nw
 from nnwidgets import engine
 from nnwidgets.data.playground import generate, split_train_test
 from nnwidgets.data.random import SeededRandom
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
+from playground_reference import train_reference  # noqa: E402  (the original, transcribed)
 
 
 def browser(pg, **state):
@@ -53,6 +58,25 @@ def test_a_seed_gives_the_originals_points_and_then_its_weights():
     for (W, _), layer in zip(pg.weights, expected, strict=True):
         np.testing.assert_array_equal(W, layer["W"])
     assert pg.to_url().count("seed=0.12345") == 1
+
+
+def test_a_link_with_a_hidden_feature_starts_and_trains_as_the_original():
+    # The original drops a hidden feature from its inputs: a 2x4 first matrix, drawn from the
+    # seeded stream right after the points, then its training (tests/engine's reference).
+    pg = nw.Playground.from_url("#xTimesY=true&xTimesY_hide=true&seed=42")
+    assert pg.features == ["x1", "x2"] and pg.hidden_controls == ["x1*x2"]
+    rng = SeededRandom("42")
+    X, y = generate("circle", 0, rng)
+    X_train, y_train, X_test, y_test = split_train_test(X, y, 50)
+    expected = engine.init_playground_params([2, 4, 2, 1], random=rng.random)
+    for (W, b), layer in zip(pg.weights, expected, strict=True):
+        np.testing.assert_array_equal(W, layer["W"])
+        np.testing.assert_array_equal(b, layer["b"])
+    _, train_losses, _ = train_reference(
+        expected, X_train, y_train, X_test, y_test, epochs=3, batch_size=10, learning_rate=0.03
+    )
+    pg.step(3)
+    np.testing.assert_allclose(pg.history.train_loss, train_losses, rtol=1e-4)
 
 
 def test_without_a_seed_one_is_drawn_and_kept():
@@ -184,8 +208,10 @@ def test_divergence_pauses_training_and_says_what_to_do():
     assert "lower learning rate" in pg.status
     assert all(np.all(np.isfinite(W)) for W, _ in pg.weights)  # the last finite state
     assert np.isfinite(pg.train_loss)
-    pg.play()  # refused until reset: nothing finite to train on
-    assert not pg.playing and "lower learning rate" in pg.status
+    for train in (pg.play, pg.step):  # refused until reset: nothing finite to train on
+        with pytest.raises(RuntimeError, match=r"will not train until reset.*reset\(\)"):
+            train()
+    assert not pg.playing and pg.epoch == 0 and "lower learning rate" in pg.status
     pg.learning_rate = 0.01
     pg.reset()
     assert not pg.diverged and pg.status == "" and pg.epoch == 0
@@ -422,7 +448,7 @@ def test_bad_input_names_what_is_wrong_and_leaves_the_playground_as_it_was(tmp_p
         nw.Playground.preset("moons")
     saved = pg.to_dict()
     saved["config"]["hidden"] = [100]
-    with pytest.raises(traitlets.TraitError, match="hidden layers must have 1 to 64 neurons"):
+    with pytest.raises(ValueError, match="config.hidden: hidden layers must have 1 to 64 neurons"):
         nw.Playground.from_dict(saved)
     (tmp_path / "cut.json").write_text(json.dumps(pg.to_dict())[:-20])
     with pytest.raises(ValueError, match="cut.json is not a saved Playground"):

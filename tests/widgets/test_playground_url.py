@@ -29,7 +29,7 @@ RICH = {
     "noise": 35,
     "train_ratio": 70,
     "batch_size": 17,
-    "features": ("x1", "x1^2", "x1*x2", "sin(x2)"),
+    "features": ("x1", "x1*x2", "sin(x2)"),
     "hidden": (8, 1, 3, 6, 2, 5),
     "activation": "sigmoid",
     "learning_rate": 0.00001,
@@ -406,3 +406,20 @@ def test_another_base():
     assert playground_url({}, base="http://localhost:5000/").startswith(
         "http://localhost:5000/#activation=tanh&"
     )
+
+
+def test_a_hidden_feature_is_no_input_as_in_the_original():
+    # The original's page deletes a hidden feature from its inputs before building the network.
+    config = parse_playground_url("#xTimesY=true&xTimesY_hide=true&seed=42")
+    assert config["features"] == ("x1", "x2") and config["hide"] == ("x1*x2",)
+    assert "xTimesY=false&" in playground_url(config)
+    assert parse_playground_url(playground_url(config)) == config
+    shown = parse_playground_url("#xTimesY=true&seed=42")
+    assert shown["features"] == ("x1", "x2", "x1*x2")
+
+
+def test_a_link_that_hides_every_input_or_a_config_that_hides_an_input_is_refused():
+    with pytest.raises(ValueError, match="hides every feature that is on.*x1, x2"):
+        parse_playground_url("#x_hide=true&y_hide=true")
+    with pytest.raises(ValueError, match=r"features \['x1\*x2'\] are on and hidden.*xTimesY_hide"):
+        playground_url({"features": ("x1", "x1*x2"), "hide": ("x1*x2",)})

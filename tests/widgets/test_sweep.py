@@ -177,7 +177,7 @@ def test_play_outside_a_kernel_says_to_use_step():
             {"learning_rate": list(np.linspace(0.01, 1, 9)), "seed": list(range(8))},
             f"72 configurations; at most {MAX_CONFIGS}",
         ),
-        ({"base": {"hidden": [0]}}, "base: hidden"),
+        ({"base": {"hidden": [0]}}, "base: config.hidden: hidden"),
         ({"base": {"colour": "red"}}, "base: unknown configuration keys"),
     ],
 )
@@ -192,7 +192,7 @@ def test_other_bad_input():
     sweep = nw.Sweep({"seed": 0}, learning_rate=[0.01, 0.1])
     with pytest.raises(ValueError, match="index must be between 0 and 1"):
         sweep.open(2)
-    with pytest.raises(ValueError, match="epochs must be an int >= 1"):
+    with pytest.raises(ValueError, match="epochs must be between 1 and 100000"):
         sweep.step(0)
     with pytest.raises(traitlets.TraitError, match="epochs_per_frame"):
         sweep.epochs_per_frame = -1

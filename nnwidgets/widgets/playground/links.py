@@ -26,6 +26,11 @@ How a link is read, and where we depart from the original:
 - Two more keys change what is shown or trained, and are kept: ``initZero`` as ``init_zero``
   (every weight and bias starts at 0), and the ``<control>_hide=true`` keys of the original's
   "use it in a classroom" section as ``hide``, a tuple of our control names (``HIDABLE``).
+- A hidden input feature is no input, as in the original, whose page deletes it from its
+  inputs before it builds the network: ``#xTimesY=true&xTimesY_hide=true`` has the features
+  ``("x1", "x2")`` (a first weight matrix of 2 rows), so the seeded initial weights and the
+  training are the original's. Its link is written back with ``xTimesY=false``; a ``config``
+  with a feature both on and hidden is refused, as no link of the original can hold it.
 - The original keeps a classification and a regression dataset and ``problem`` picks one; we keep
   the one in use, and write the other as the original's default (``circle`` or ``reg-plane``).
 - Values are taken as written, not percent-decoded, as the original reads them; so a seed must not
@@ -175,13 +180,14 @@ def parse_playground_url(url: str) -> dict:
     text = {key: value for key, value in given.items() if value.strip()}
     problem = _read(text, "problem", _read_choice, "problem", _PROBLEM_OF_URL_NAME)
     problem = problem or DEFAULTS["problem"]
+    hidden = _hide_from_link(text)
     found = {
         "dataset": _dataset_from_link(text, problem),
         "problem": problem,
         "noise": _read(text, "noise", _read_number, "noise"),
         "train_ratio": _read(text, "percTrainData", _read_number, "train_ratio"),
         "batch_size": _read(text, "batchSize", _read_number, "batch_size"),
-        "features": _features_from_link(text),
+        "features": _features_from_link(text, hidden),
         "hidden": _read_network_shape(given["networkShape"]) if "networkShape" in given else None,
         "activation": _read(
             text, "activation", _read_choice, "activation", _ACTIVATION_OF_URL_NAME
@@ -198,7 +204,7 @@ def parse_playground_url(url: str) -> dict:
         "show_test_data": _read(text, "showTestData", _read_boolean, _label("show_test_data")),
         "discretize": _read(text, "discretize", _read_boolean, _label("discretize")),
         "init_zero": _read(text, "initZero", _read_boolean, _label("init_zero")),
-        "hide": _hide_from_link(text),
+        "hide": hidden,
     }
     try:
         return _checked_config({name: value for name, value in found.items() if value is not None})
@@ -257,15 +263,26 @@ def _dataset_from_link(text: dict, problem: str) -> str:
     return regression or "plane"  # the original's default regDataset, reg-plane
 
 
-def _features_from_link(text: dict) -> tuple[str, ...]:
+def _features_from_link(text: dict, hidden: tuple[str, ...]) -> tuple[str, ...]:
     switches = {
         name: _read(text, url_name, _read_boolean, _label(name))
         for url_name, name in FEATURE_OF_URL_NAME.items()
     }
+    on = [
+        name
+        for name, value in switches.items()
+        if value or (value is None and name in DEFAULTS["features"])
+    ]
+    # the original's page deletes a hidden feature from its inputs (playground.ts, before
+    # reset() builds the network), whatever its switch says
+    kept = tuple(name for name in on if name not in hidden)
+    if on and not kept:
+        raise ValueError(
+            f"features: the link hides every feature that is on ({', '.join(on)}), so the "
+            "network would have no input; show one (drop its <feature>_hide key)"
+        )
     # the check of at least one feature on comes with the others, in _checked_config
-    return tuple(
-        name for name, on in switches.items() if on or (on is None and name in DEFAULTS["features"])
-    )
+    return kept
 
 
 def _hide_from_link(text: dict) -> tuple[str, ...]:
@@ -324,6 +341,13 @@ def _checked_config(config: dict) -> dict:
     if isinstance(checked["seed"], int):
         checked["seed"] = str(checked["seed"])  # a link holds text
     checked["hide"] = _hide(config["hide"])
+    both = [name for name in checked["features"] if name in checked["hide"]]
+    if both:
+        raise ValueError(
+            f"features {both} are on and hidden; a link's hidden feature is no input (the "
+            "original leaves it out of its network): turn it off or show it (in the link: "
+            f"{', '.join(URL_NAME_OF[name] + '_hide' for name in both)})"
+        )
     return {name: checked[name] for name in DEFAULTS}
 
 

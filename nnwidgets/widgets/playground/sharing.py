@@ -16,12 +16,16 @@ from .links import DEFAULTS, HIDABLE, parse_playground_url, playground_url
 from .presets import preset_config
 from .recording import Snapshot
 from .replay_page import replay_page, write_page
+from .saved import (
+    EXTRA_KEYS,
+    MAX_FILE_BYTES,
+    SAVE_FORMAT,
+    SAVE_VERSION,
+    check_dict,
+    history_rows,
+    read_file,
+)
 from .settings import CUSTOM
-
-SAVE_FORMAT = "nnwidgets.Playground"
-SAVE_VERSION = 1
-# to_dict's keys beside the configuration, each a trait of the same name
-_EXTRA_KEYS = ("hidden_controls", "locked_controls", "epochs_per_frame", "classes")
 
 
 class Sharing:
@@ -100,7 +104,8 @@ class Sharing:
 
         Returns:
             A dict that ``from_dict`` takes back: ``config``, the course sheet's controls,
-            ``classes``, ``epoch``, ``weights`` and, for your own points, ``points``.
+            ``classes``, ``epoch``, ``diverged``, ``weights`` and, for your own points,
+            ``points``.
         """
         config = self._config()
         config["features"], config["hidden"] = list(config["features"]), list(config["hidden"])
@@ -111,6 +116,7 @@ class Sharing:
             "epochs_per_frame": self.epochs_per_frame,
             "classes": self.classes,
             "epoch": self.epoch,
+            "diverged": self.diverged,
             "weights": [{"W": W.tolist(), "b": b.tolist()} for W, b in self.weights],
         }
         if self.dataset == CUSTOM:
@@ -135,8 +141,15 @@ class Sharing:
             The new Playground.
 
         Raises:
-            ValueError: ``d`` is not such a dict, or a value in it is refused.
+            ValueError: ``d`` is not such a dict, or a part of it is malformed or refused; the
+                message names the key (``config.hidden``, ``weights[1].b``, ...).
         """
+        check_dict(d)
+        return cls._built_from(d)
+
+    @classmethod
+    def _built_from(cls, d: dict):
+        """A Playground from ``to_dict()``'s data, already checked."""
         config, extra = _settings_of(d)
         dataset = config.pop("dataset", "circle")
         classes = extra.pop("classes", 2) if dataset == CUSTOM else None
@@ -155,6 +168,7 @@ class Sharing:
             ValueError: ``d`` is not such a dict, or a value in it is refused; the Playground
                 is then left as it was.
         """
+        check_dict(d)
         config, extra = _settings_of(d)
         extra = {key: value for key, value in extra.items() if not key.endswith("_controls")}
         dataset = config.pop("dataset", "circle")
@@ -181,11 +195,11 @@ class Sharing:
             if self.problem == "classification" and classes > self.classes:
                 self.classes = classes
         if "weights" in d:
-            if not isinstance(d["weights"], list):
-                raise ValueError("weights must be a list of {'W', 'b'} layers")
             self.set_weights([(layer["W"], layer["b"]) for layer in d["weights"]])
         if d.get("history") is not None:
-            self._restore_history(_history_rows(d["history"], "history"))
+            self._restore_history(history_rows(d["history"], "history"))
+        if d.get("diverged"):
+            self._mark_diverged()  # it stays stopped until a reset, as it was
 
     def export_numpy(self, path) -> None:
         """Write the weights as a NumPy .npz file: W0, b0, W1, b1, ...
@@ -232,6 +246,10 @@ class Sharing:
 
         Args:
             path: Where to write.
+
+        Raises:
+            ValueError: The file would be larger than ``load`` reads (``MAX_FILE_BYTES``,
+                200 MiB, some 2 million epochs of history); nothing is written.
         """
         with self._lock:
             saved = self.to_dict()
@@ -244,8 +262,13 @@ class Sharing:
             }
             rows = self._run.history_rows()
             saved["history"] = np.where(np.isfinite(rows), rows, None).tolist()
-        saved = {"format": SAVE_FORMAT, "version": SAVE_VERSION, **saved}
-        Path(path).write_text(json.dumps(saved))
+        text = json.dumps({"format": SAVE_FORMAT, "version": SAVE_VERSION, **saved})
+        if len(text) > MAX_FILE_BYTES:
+            raise ValueError(
+                f"this Playground's save would be {len(text):,} bytes, more than load() reads "
+                f"({MAX_FILE_BYTES:,}); its history of {self.epoch:,} epochs is too long"
+            )
+        Path(path).write_text(text)
 
     @classmethod
     def load(cls, path):
@@ -258,39 +281,31 @@ class Sharing:
             The Playground.
 
         Raises:
-            ValueError: The file is no saved Playground, or a part of it is malformed.
+            FileNotFoundError: There is no such file.
+            ValueError: The file is larger than ``MAX_FILE_BYTES`` (200 MiB; refused before
+                it is read), not UTF-8 JSON (a pickle is never read), no saved Playground, or
+                a part of it is malformed: the message names the file and the key
+                (``weights[1].b``, ``data.X_train``, ...).
         """
+        saved = read_file(path)
+        points = saved.pop("data")
+        history = history_rows(saved.pop("history"), f"{path}: history")
+        diverged = saved.pop("diverged", False)
         try:
-            saved = json.loads(Path(path).read_text())
-        except json.JSONDecodeError as error:
-            raise ValueError(f"{path} is not a saved Playground: {error}") from None
-        if not isinstance(saved, dict) or saved.get("format") != SAVE_FORMAT:
-            raise ValueError(f"{path} is not a saved Playground (no format {SAVE_FORMAT!r})")
-        if saved.get("version") != SAVE_VERSION:
-            raise ValueError(
-                f"{path} has version {saved.get('version')!r}; this reads {SAVE_VERSION}"
+            pg = cls._built_from(saved)
+            same = all(
+                a.shape == b.shape and np.allclose(a, b, rtol=0, atol=1e-9)
+                for a, b in zip(points, pg.data, strict=True)
             )
-        for key in ("config", "weights", "data", "history"):
-            if key not in saved:
-                raise ValueError(f"{path} has no {key!r}: it is not a whole saved Playground")
-        data = saved["data"]
-        try:
-            points = [
-                np.asarray(data[k], np.float64) for k in ("X_train", "y_train", "X_test", "y_test")
-            ]
-        except (KeyError, TypeError, ValueError) as error:
-            raise ValueError(f"{path}: its data or history is malformed: {error}") from None
-        history = _history_rows(saved["history"], f"{path}: its data or history")
-        pg = cls.from_dict({key: value for key, value in saved.items() if key != "history"})
-        same = all(
-            a.shape == b.shape and np.allclose(a, b, rtol=0, atol=1e-9)
-            for a, b in zip(points, pg.data, strict=True)
-        )
-        if not same:  # the generator's points differ from those saved: keep the saved ones
-            weights = pg.weights
-            pg.set_data(points[0], points[1], points[2], points[3])
-            pg.set_weights(weights)
+            if not same:  # the generator's points differ from those saved: keep the saved ones
+                weights = pg.weights
+                pg.set_data(points[0], points[1], points[2], points[3])
+                pg.set_weights(weights)
+        except (traitlets.TraitError, TypeError, ValueError) as error:
+            raise ValueError(f"{path}: {error}") from None
         pg._restore_history(history)
+        if diverged:
+            pg._mark_diverged()
         return pg
 
     def to_html(self, path=None) -> str | None:
@@ -315,19 +330,6 @@ class Sharing:
         return None
 
 
-def _settings_of(d) -> tuple[dict, dict]:
-    """The configuration and the other settings in ``to_dict()``'s data, keys checked."""
-    if not isinstance(d, dict) or not isinstance(d.get("config"), dict):
-        raise ValueError("from_dict needs a dict with a 'config' dict, as to_dict() gives")
-    config = dict(d["config"])
-    unknown = set(config) - set(DEFAULTS)
-    if unknown:
-        raise ValueError(f"unknown configuration keys {sorted(unknown)}")
-    return config, {key: d[key] for key in _EXTRA_KEYS if key in d}
-
-
-def _history_rows(history, name) -> np.ndarray:
-    try:
-        return np.array(history, dtype=np.float64).reshape(-1, 5)
-    except (TypeError, ValueError) as error:
-        raise ValueError(f"{name} is malformed: {error}") from None
+def _settings_of(d: dict) -> tuple[dict, dict]:
+    """The configuration and the other settings in ``to_dict()``'s data (checked)."""
+    return dict(d["config"]), {key: d[key] for key in EXTRA_KEYS if key in d}

@@ -8,7 +8,6 @@ browser's requests (protocol.py).
 """
 
 import contextlib
-import time
 
 import numpy as np
 import traitlets
@@ -21,7 +20,6 @@ from .._throttle import Throttle
 from ..training_loop import TrainingWidget
 from . import settings
 from .bqplot_figure import BqplotFigure
-from .diagnosis import diagnose
 from .metrics import run_metrics
 from .points import (
     THUMBNAIL_POINTS,
@@ -34,13 +32,13 @@ from .points import (
 )
 from .preview import Preview
 from .protocol import BrowserProtocol
-from .recording import Recording, Snapshot
+from .recording import Recording
 from .run import OUTPUT_RESOLUTION, THUMBNAIL_RESOLUTION, Network, PlaygroundRun, feature_maps
 from .settings import CUSTOM, DEFAULT_DATASET
 from .sharing import Sharing
+from .training import DIAGNOSIS_INTERVAL_S, PlaygroundTraining, SpeedMeter
 from .weights import WeightEditing
 
-DIAGNOSIS_INTERVAL_S = 0.5
 _POINTS_TRAITS = ("dataset", "noise", "train_ratio", "seed", "classes")
 _NETWORK_TRAITS = (
     "features",
@@ -55,7 +53,14 @@ _NETWORK_TRAITS = (
 
 
 class Playground(
-    BqplotFigure, Sharing, PointEditing, WeightEditing, BrowserProtocol, Preview, TrainingWidget
+    BqplotFigure,
+    Sharing,
+    PointEditing,
+    WeightEditing,
+    BrowserProtocol,
+    Preview,
+    PlaygroundTraining,
+    TrainingWidget,
 ):
     """TensorFlow Playground: a small network learning 2-D points, live, in a notebook cell.
 
@@ -145,7 +150,7 @@ class Playground(
         self._custom = None  # (X, y, X_test, y_test) given to set_data or drawn
         self._keep_network = False  # set while points drawn by hand replace the run's
         self._seen_shapes: set = set()
-        self._speed = _SpeedMeter()
+        self._speed = SpeedMeter()
         self._diagnosis_throttle = Throttle(DIAGNOSIS_INTERVAL_S)
         if dataset is None:  # the problem's first data set, as the original switches problems
             dataset = DEFAULT_DATASET.get(problem, DEFAULT_DATASET["classification"])
@@ -383,98 +388,6 @@ class Playground(
         """
         with self._lock:
             return run_metrics(self._run)
-
-    # --- training ----------------------------------------------------------------------------
-
-    def _train(self, epochs: int) -> int:
-        """Train on the kernel's thread; returns the epochs run. Pauses and explains divergence."""
-        with self._lock:
-            run = self._run
-            shape = run.shape
-            if shape not in self._seen_shapes:
-                self.status = "Preparing this network (compiling; once per shape)…"
-            if self._recording.due(run.epoch):  # before the chunk: the run's start is kept too
-                frame = self._frame_traits(output_neuron=None)  # the output, whatever is hovered
-                self._recording.add(Snapshot(run.epoch, frame, run.figures))
-            done = run.train(epochs, self.learning_rate, self.regularization_rate)
-            self._seen_shapes.add(shape)
-            diverged = run.diverged
-        with self.hold_sync():
-            self.status = ""
-            if diverged:
-                self.playing = False
-                self.diverged = True
-                self.status = (
-                    f"Training stopped at epoch {run.epoch + 1:,}: the loss or a weight is no "
-                    f"longer finite (it diverged) at learning rate {self.learning_rate:g}. Try a "
-                    "lower learning rate, then press Reset."
-                )
-        self._stale = True
-        return done  # the live state goes out with the next frame (_publish)
-
-    def _can_train(self) -> bool:
-        return not self.diverged  # nothing finite to train on: the status says to reset
-
-    def _play_chunk(self, sizer) -> bool:
-        run = self._run
-        start = time.perf_counter()
-        done = self._train(sizer.epochs(self.epochs_per_frame))
-        if done and run is self._run:  # a reset mid-chunk says nothing of the speed
-            sizer.measured(time.perf_counter() - start, done)
-            rate = self._speed.add(done)
-            if rate is not None:
-                self.epochs_per_second = rate
-        return True  # a diverged run stops the loop through _can_train
-
-    def _play_ended(self):
-        self.epochs_per_second = 0.0
-        self._sync_figures(diagnose_now=True)
-
-    def _sync_figures(self, diagnose_now=False):
-        run = self._run
-        self.epoch = run.epoch
-        for name, value in run.figures.items():
-            setattr(self, name, value)
-        # A diagnosis reads the history and runs the hidden layers: while playing at most twice
-        # a second, so it costs the training little; after a step or a change at once.
-        if diagnose_now or not self.playing or self._diagnosis_throttle.ready():
-            self.diagnosis = [finding.as_dict() for finding in diagnose(run, self.learning_rate)]
-            self._diagnosis_throttle.mark()
-
-    def _frame_traits(self, output_neuron="hovered") -> dict:
-        """A frame's traits; the output view shows `output_neuron`, by default the hovered one."""
-        run = self._run
-        if output_neuron == "hovered":
-            output_neuron = self._output_neuron
-        return {
-            "_weights": run.weights_bytes(),
-            "_maps": binary.uint8(run.neuron_maps(THUMBNAIL_RESOLUTION)),
-            "_output_map": run.map_of(output_neuron, OUTPUT_RESOLUTION),
-            "_loss_curve": run.loss_curve(),
-        }
-
-
-class _SpeedMeter:
-    """Epochs per second over the last half second of training."""
-
-    WINDOW_S = 0.5
-
-    def __init__(self):
-        self._start = None
-        self._epochs = 0
-
-    def add(self, epochs: int) -> float | None:
-        now = time.perf_counter()
-        if self._start is None:
-            self._start, self._epochs = now, 0
-            return None
-        self._epochs += epochs
-        elapsed = now - self._start
-        if elapsed < self.WINDOW_S:
-            return None
-        rate = self._epochs / elapsed
-        self._start, self._epochs = now, 0
-        return rate
 
 
 def _two_classes_only(dataset, classes) -> str:
