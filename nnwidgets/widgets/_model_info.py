@@ -49,16 +49,13 @@ def units_of(layer) -> int:
 
 
 def is_dense(layer) -> bool:
-    """Whether `layer` is a dense layer, of nnwidgets or Keras."""
-    return type(layer).__name__ == "Dense" or hasattr(layer, "units")
+    """Whether `layer` is a dense layer."""
+    return type(layer).__name__ == "Dense"
 
 
 def activation_name(layer) -> str | None:
-    """The name of `layer`'s activation (a string, or a Keras function's name), or None."""
-    activation = getattr(layer, "activation", None)
-    if activation is None or isinstance(activation, str):
-        return activation
-    return getattr(activation, "__name__", str(activation))
+    """The name of `layer`'s activation, or None for a layer without one."""
+    return getattr(layer, "activation", None)
 
 
 def dense_weights(model) -> dict[int, tuple[np.ndarray, np.ndarray]]:
@@ -134,12 +131,19 @@ def _label_name(value) -> str:
     return str(value)
 
 
-def classifies(model) -> bool:
-    """Is `model` compiled with a classification loss (so that an accuracy means something)?"""
-    loss = getattr(model, "loss", None)  # a KerasModel's, as Keras names it
+def loss_name(model) -> str | None:
+    """The name of the loss `model` is compiled with, or None before ``compile``."""
+    loss = getattr(model, "loss", None)  # Keras': a name, a loss object or a function
     if loss is None:
         loss = (getattr(model, "_compiled", None) or {}).get("loss")
-    return str(loss or "").endswith("crossentropy")
+    if loss is None or isinstance(loss, str):
+        return loss
+    return getattr(loss, "name", None) or getattr(loss, "__name__", None)
+
+
+def classifies(model) -> bool:
+    """Is `model` compiled with a classification loss (so that an accuracy means something)?"""
+    return str(loss_name(model) or "").endswith("crossentropy")
 
 
 def accuracy(predicted, y) -> float | None:

@@ -12,7 +12,7 @@ import numpy as np
 from ..engine.activations import ACTIVATIONS
 from ..model import layers as our_layers
 from ..model.training import forward
-from ._model_info import layer_index
+from ._model_info import layer_index, loss_name
 
 # Keras layer kinds a view reads, and the nnwidgets layer each becomes.
 SUPPORTED_LAYERS = ("Dense", "Dropout", "Activation", "ReLU", "Softmax", "Flatten")
@@ -41,15 +41,6 @@ def readable_model(source, view: str):
             cannot read.
     """
     return KerasModel(source, view) if is_keras(source) else source
-
-
-def loss_name(model) -> str | None:
-    """The name of the loss `model` is compiled with (Keras' ``model.loss``), or None."""
-    loss = getattr(model, "loss", None)
-    if loss is None or isinstance(loss, str):
-        return loss
-    # A Keras loss object carries its name; a plain loss function its __name__.
-    return getattr(loss, "name", None) or getattr(loss, "__name__", None)
 
 
 class KerasModel:

@@ -13,8 +13,8 @@ from ..model.metrics import METRICS
 from . import binary, static_image
 from ._base import FrontEndWidget
 from ._following import ViewCallback
+from ._model_info import loss_name
 from ._throttle import Throttle
-from .keras_models import loss_name
 
 # The figures a chart can draw: the loss and the metrics that nnwidgets' and Keras 3's `fit`
 # log under the name they were asked by (Keras' string metrics, and the learning rate that
