@@ -137,8 +137,8 @@ class ActivationView(FrontEndWidget, ViewCallback):
     # --- Python-side reading ----------------------------------------------------------------
 
     def _summary(self) -> str:
-        units = "×".join(str(u) for u in self.units)
-        text = f"ActivationView: layer {self.layer_name} ({units} units"
+        units = ", ".join(str(u) for u in self.units)
+        text = f"ActivationView: layer {self.layer_name} (units {units}"
         text += f", {self.activation})" if self.activation else ")"
         text += f", epoch {self.epoch:,} of {self.epochs:,}, {self.total_points:,} points"
         if self.accuracy is not None:
