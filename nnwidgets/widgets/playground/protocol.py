@@ -11,6 +11,7 @@ import contextlib
 import traitlets
 
 from ... import spec
+from . import settings
 
 # Traits the browser may set, and the control a course sheet locks each with.
 CONTROL_OF_TRAIT = {
@@ -55,18 +56,14 @@ class BrowserProtocol:
             self._apply_browser_state(sync_data)
 
     def _apply_browser_state(self, sync_data):
-        refused = None
-        for name in sync_data:
-            if name not in CONTROL_OF_TRAIT:
-                refused = (name, f"{name} is set by the kernel only")
-            elif self._locked(name, sync_data[name]):
-                refused = (name, f"{name} is locked on this sheet")
+        refused = self._refusal(sync_data)
         if refused is None:
             before = {name: getattr(self, name) for name in sync_data}
             try:
                 super().set_state(sync_data)
             except (traitlets.TraitError, ValueError, TypeError, RuntimeError) as error:
-                refused = (next(iter(sync_data)), str(error))
+                # each value passed its rule alone: the update as a whole is refused
+                refused = (", ".join(sync_data), str(error))
                 with contextlib.suppress(Exception), self.hold_trait_notifications():
                     for name, value in before.items():
                         setattr(self, name, value)
@@ -75,12 +72,39 @@ class BrowserProtocol:
             self.send_state(list(sync_data))  # the controls snap back
             self.send({"type": "refused", "control": name, "message": message})
 
+    def _refusal(self, sync_data) -> tuple[str, str] | None:
+        """The first key of an update that is refused, and why; None when each may change.
+
+        Each value is checked alone, by its trait's type and its setting's rule, before any
+        changes, so the message names the key that failed, not the first of the update.
+        """
+        for name, value in sync_data.items():
+            if name not in CONTROL_OF_TRAIT:
+                return name, f"{name} is set by the kernel only"
+            if self._locked(name, value):
+                return name, f"{name} is locked on this sheet"
+        for name, value in sync_data.items():
+            trait = self.traits()[name]
+            try:
+                value = trait.validate(self, value)
+                if name in settings.RULES:
+                    self._check_setting({"trait": trait, "value": value, "owner": self})
+            except (traitlets.TraitError, TypeError, ValueError) as error:
+                return name, str(error)
+            if name == "playing" and value:
+                reason = self._why_not_training()
+                if reason is not None:
+                    return name, reason
+        return None
+
     def _blocked(self) -> set:
         return set(self.locked_controls) | set(self.hidden_controls)
 
     def _locked(self, name, value) -> bool:
         if name == "features":
-            changed = set(value) ^ set(self.features)
+            if isinstance(value, str) or not isinstance(value, list | tuple):
+                return False  # not a list of features at all: its rule refuses it
+            changed = {str(feature) for feature in value} ^ set(self.features)
             return bool(changed & self._blocked())
         return CONTROL_OF_TRAIT[name] in self._blocked()
 
@@ -153,7 +177,7 @@ class BrowserProtocol:
     def _edit_weight(self, kind, content):
         if "weights" in self._blocked():
             raise ValueError("weights are locked on this sheet")
-        value = float(content.get("value"))
+        value = content.get("value")  # checked by set_weight's rule, naming it
         if kind == "set_weight":
             self.set_weight(content.get("layer"), content.get("i"), content.get("j"), value)
         else:
