@@ -66,8 +66,8 @@ class Fitting:
                 `validation_split`.
             shuffle: Whether each epoch visits the examples in a new random order.
             class_weight: {class index: weight}: each training example's loss is multiplied
-                by its class's weight (1 for a class not named), as in Keras; the metrics
-                become weighted means. Validation figures are not weighted.
+                by its class's weight (1 for a class not named), as in Keras; the metrics and
+                the validation figures stay unweighted, as Keras' `metrics` do.
             initial_epoch: The epoch to start from (epochs count from 0): `fit` runs epochs
                 `initial_epoch` to `epochs - 1`, numbered so, as Keras resumes a training.
 

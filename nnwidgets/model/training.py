@@ -6,7 +6,7 @@ are Keras': each batch's loss and metrics at the weights it started from, averag
 
 With per-example weights (from `fit`'s ``class_weight``), as in Keras each example's loss is
 multiplied by its weight and a batch's loss is that sum over the batch's examples (not over the
-weights); the metrics are weighted means (sum of weight × value over the sum of weights).
+weights); the metrics stay unweighted (Keras weighs only its `weighted_metrics`).
 """
 
 import jax
@@ -70,16 +70,11 @@ def make_epoch(
         The jitted epoch function.
     """
 
-    def figures_of(output, target, weights):
-        """Sums over the batch of weight × [loss, *metrics], and of the weights."""
-        per_example = [loss_fn(output, target)] + [m(output, target) for m in metric_fns]
-        sums = [jnp.sum(f.astype(jnp.float32) * weights) for f in per_example]
-        return jnp.stack([*sums, jnp.sum(weights)])
-
-    def means(totals, seen):
-        """[loss, *metrics] so far: the loss over the examples, metrics over the weights."""
-        divisors = jnp.concatenate([seen[None], jnp.full(len(metric_fns), totals[-1])])
-        return totals[:-1] / divisors
+    def figures_of(output, target, real, weights):
+        """Sums over the batch: the loss weighted by `weights`, the metrics over real examples."""
+        sums = [jnp.sum(loss_fn(output, target) * weights)]
+        sums += [jnp.sum(m(output, target).astype(jnp.float32) * real) for m in metric_fns]
+        return jnp.stack(sums)
 
     @jax.jit
     def epoch(params, opt_state, X, y, order, key, example_weights=None):
@@ -108,21 +103,21 @@ def make_epoch(
             (_, output), grads = jax.value_and_grad(batch_loss, has_aux=True)(params)
             updates, opt_state = optimizer.update(grads, opt_state, params)
             params = optax.apply_updates(params, updates)
-            totals = totals + figures_of(output, target, weights)
+            totals = totals + figures_of(output, target, real, weights)
             if report is not None and steps >= MIN_STEPS_TO_REPORT:
                 seen = jnp.minimum(done * batch_size, n).astype(jnp.float32)
                 jax.lax.cond(
                     (done % every == 0) & (done < steps),  # the epoch's end reports anyway
-                    lambda: jax.debug.callback(report, done, means(totals, seen)),
+                    lambda: jax.debug.callback(report, done, totals / seen),
                     lambda: None,
                 )
             return (params, opt_state, key, totals), None
 
-        totals = jnp.zeros(2 + len(metric_fns), jnp.float32)
+        totals = jnp.zeros(1 + len(metric_fns), jnp.float32)
         (params, opt_state, _, totals), _ = jax.lax.scan(
             step, (params, opt_state, key, totals), (index, mask, jnp.arange(1, steps + 1))
         )
-        return params, opt_state, means(totals, jnp.float32(n))
+        return params, opt_state, totals / n
 
     return epoch
 
