@@ -1,11 +1,12 @@
 """Every nnwidgets widget on one page, small enough to build in seconds, and the checks each host's
 browser test makes of that page: each view rendered and styled by our own stylesheets (which a
-shadow root would keep out if they went to the document), Play trains, the console stays clean."""
+shadow root would keep out if they went to the document), Play trains, axe-core finds no serious
+WCAG 2.1 A/AA violation in any widget, the console stays clean."""
 
 import time
 from importlib.metadata import version
 
-from lab import pixels, wait_until
+from lab import ARTIFACTS, pixels, wait_until
 
 # Built once; a host shows each of SHOWN in a cell of its own.
 SETUP = """\
@@ -50,15 +51,15 @@ STYLED = [
     (".nnw-v-perceptron", "flex-direction", "column"),
     (".nnw-v-gallery", "flex-direction", "column"),
     (".nnw-v-transform", "flex-direction", "column"),
+    (".nnw-v-challenge", "border-left-width", "4px"),
 ]
-# Drawn or written without our stylesheets: a bare heatmap, and ipywidgets' HTML.
-UNSTYLED = [".nnw-neuron-map canvas", ".nnw-challenge"]
+# Drawn without our stylesheets: a bare heatmap.
+UNSTYLED = [".nnw-neuron-map canvas"]
 
 
-def check_every_widget(page, timeout: float = 90, unstyled: list[str] = UNSTYLED) -> None:
-    """Asserts that every widget is on `page` (through shadow roots), each styled root too;
-    `unstyled` are the selectors of the widgets without our stylesheets that must be there."""
-    for selector in [selector for selector, _, _ in STYLED] + unstyled:
+def check_every_widget(page, timeout: float = 90) -> None:
+    """Asserts that every widget is on `page` (through shadow roots), each styled root too."""
+    for selector in [selector for selector, _, _ in STYLED] + UNSTYLED:
         page.locator(selector).first.wait_for(state="visible", timeout=timeout * 1000)
     for selector, name, value in STYLED:
         got = page.locator(selector).first.evaluate(
@@ -93,6 +94,13 @@ def play_changes_the_canvas(page) -> None:
     playground.get_by_role("button", name="Play").click()
     wait_until(lambda: pixels(output) != before, "the output to change while playing", 60)
     playground.get_by_role("button", name="Pause").click()
+
+
+def screenshots(page, name: str) -> None:
+    """Saves the page as the host shows it, and the Challenge (further down), to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"host_{name}.png")
+    page.locator(".nnw-challenge").first.screenshot(path=ARTIFACTS / f"host_{name}_challenge.png")
 
 
 class Console:

@@ -60,7 +60,7 @@ def solved(dist, jupyter_lab, browser):
     try:
         lab = open_lab_notebook(browser, jupyter_lab, f"grading/{SHEET}", 120, contexts)
         q2 = lab.page.locator(".nnw-pg").nth(1)
-        status = lab.page.locator(".nnw-challenge").nth(1)
+        status = lab.page.locator(".nnw-challenge").nth(1).locator(".nnw-v-challenge-status")
         q2.scroll_into_view_if_needed()
         for _ in range(3):  # one hidden neuron → four
             q2.get_by_role("button", name="Add a neuron to hidden layer 1").click()

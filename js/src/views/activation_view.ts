@@ -5,8 +5,10 @@
 import type { AnyModel } from "@anywidget/types";
 import { type Binary, readBytes, readFloat32 } from "../shared/binary";
 import { Lifetime } from "../shared/lifetime";
+import { LiveRegion } from "../shared/live_region";
 import { drawFrame, makeAxes } from "./axes";
 import { adoptViewStyles, element, font, readTheme, sizeSquarePlot, Surface, type Theme } from "./kit";
+import { PacedVoice } from "./paced_voice";
 import { cubeEdges, projectCorner, projectPoints } from "./projection";
 import { classColors, type Extent, extent, formatTick, niceTicks, padExtent } from "./scales";
 import { Turntable } from "./turntable";
@@ -25,6 +27,9 @@ export interface ActivationViewState {
   _points: Binary;
   _labels: Binary;
 }
+
+/** As the Playground's announcer: often enough to follow training, rarely enough not to talk over. */
+const ANNOUNCE_INTERVAL_MS = 5000;
 
 export function renderActivationView({
   model,
@@ -50,10 +55,15 @@ export function renderActivationView({
   slider.step = "1";
   slider.setAttribute("aria-label", "Epoch");
   const sliderText = element("output");
+  // An <output> is a live region of its own: it would speak every epoch fit records. The
+  // paced region below says where training is instead.
+  sliderText.setAttribute("aria-live", "off");
   replay.append("Epoch", slider, sliderText);
   const note = element("p", "nnw-v-note");
-  root.append(title, canvas, legend, replay, note);
+  const voice = new LiveRegion("nnw-v-activation-announcer");
+  root.append(title, canvas, legend, replay, note, voice.element);
   el.append(root);
+  const paced = life.own(new PacedVoice(voice, ANNOUNCE_INTERVAL_MS));
 
   let theme: Theme = readTheme(root);
   const turntable = new Turntable(canvas, life, () => dims() === 3, () => surface.invalidate());
@@ -255,6 +265,8 @@ export function renderActivationView({
   };
   life.onChange(model, ["_points", "_labels", "epoch", "epochs", "accuracy"], redraw);
   life.onChange(model, ["classes", "units", "layer_name"], relabel);
+  // A new epoch recorded while fit trains (a replay by the slider speaks through the slider).
+  life.on(model, "change:epochs", () => paced.tell(title.textContent ?? ""));
   life.on(model, "change:size", applySize);
   life.onTheme(() => {
     theme = readTheme(root);

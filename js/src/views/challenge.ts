@@ -5,10 +5,10 @@
 import type { AnyModel } from "@anywidget/types";
 import { Lifetime } from "../shared/lifetime";
 import { LiveRegion } from "../shared/live_region";
-import { Pacer } from "../shared/pacer";
 import type { Stylesheet } from "../shared/styles";
 import { announcement, statusText, type Verdict } from "./challenge_text";
 import { adoptViewStyles, element } from "./kit";
+import { PacedVoice } from "./paced_voice";
 
 export interface ChallengeState {
   goal_text: string;
@@ -57,16 +57,16 @@ export function renderChallenge({ model, el }: { model: AnyModel<ChallengeState>
     limits.replaceChildren(...(text ? [element("b", "", "Limits: "), document.createTextNode(text)] : []));
   };
 
-  const pacer = new Pacer(ANNOUNCE_INTERVAL_MS);
+  const paced = life.own(new PacedVoice(voice, ANNOUNCE_INTERVAL_MS));
   let shown: Verdict | null = null;
   const showVerdict = () => {
     const now: Verdict = { passed: Boolean(model.get("passed")), reason: model.get("reason") ?? "" };
     root.dataset.passed = String(now.passed);
     mark.textContent = now.passed ? "✓" : "…";
     status.textContent = statusText(now);
-    const news = announcement(shown, now, () => pacer.ready(performance.now()));
-    if (news?.urgent) pacer.ready(performance.now()); // the paced news waits its turn after it
-    if (news) voice.say(news.text);
+    const news = announcement(shown, now);
+    if (news?.urgent) paced.sayNow(news.text);
+    else if (news) paced.tell(news.text);
     shown = now;
   };
 

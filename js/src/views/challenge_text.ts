@@ -13,20 +13,17 @@ export function statusText({ passed, reason }: Verdict): string {
 }
 
 /**
- * What the live region should say when the verdict goes from `before` to `now`, or null:
- * a goal met or lost at once (`urgent`), any other new reason only when `paced` allows it (the
- * figures move every frame while the Playground trains). Nothing on the first verdict: the
- * status line is there to be read.
+ * What the live region should say when the verdict goes from `before` to `now`, or null: a goal
+ * met or lost is `urgent` (said at once), any other new reason is paced by the view (the figures
+ * move every frame while the Playground trains). Nothing on the first verdict: the status line
+ * is there to be read.
  */
-export function announcement(
-  before: Verdict | null,
-  now: Verdict,
-  paced: () => boolean,
-): { text: string; urgent: boolean } | null {
+export function announcement(before: Verdict | null, now: Verdict): { text: string; urgent: boolean } | null {
   if (before === null) return null;
   if (before.passed !== now.passed) {
-    return { text: now.passed ? `Goal reached: ${now.reason}` : `Goal not met any more: ${now.reason}`, urgent: true };
+    const text = now.passed ? `Goal reached: ${now.reason.replace(/^passed: /, "")}` : `Goal not met any more: ${now.reason}`;
+    return { text, urgent: true };
   }
-  if (before.reason === now.reason || !paced()) return null;
+  if (before.reason === now.reason) return null;
   return { text: `Challenge: ${statusText(now)}`, urgent: false };
 }

@@ -7,9 +7,11 @@ import type { Finding } from "../playground/protocol";
 import type { Binary } from "../shared/binary";
 import { PLAYGROUND_COLORS } from "../shared/colors";
 import { Lifetime } from "../shared/lifetime";
+import { LiveRegion } from "../shared/live_region";
 import { drawFrame, makeAxes } from "./axes";
 import { type ChartSpec, chartSpecs, column, plannedEpochs, readTable, type Table } from "./curves";
 import { adoptViewStyles, element, readTheme, Surface, type Theme } from "./kit";
+import { PacedVoice } from "./paced_voice";
 import { extent, formatSeconds, formatValue, integerTicks, niceTicks, padExtent } from "./scales";
 
 export interface LivePlotState {
@@ -26,6 +28,8 @@ export interface LivePlotState {
   _curves: Binary;
 }
 
+/** As the Playground's announcer: often enough to follow training, rarely enough not to talk over. */
+const ANNOUNCE_INTERVAL_MS = 5000;
 const TRAIN_COLOR = PLAYGROUND_COLORS.positive;
 const VALIDATION_COLOR = PLAYGROUND_COLORS.negative;
 
@@ -44,6 +48,11 @@ class Chart {
     this.surface.canvas.removeAttribute("aria-hidden");
     this.surface.canvas.setAttribute("role", "img");
     this.element.append(head, this.surface.canvas);
+  }
+
+  /** The chart's title and last values, as one phrase ("loss 0.25 · val 0.31"). */
+  summary(): string {
+    return `${this.title.textContent} ${this.last.textContent}`.trim();
   }
 
   show(table: Table, spec: ChartSpec, xEnd: number): void {
@@ -170,8 +179,12 @@ export function renderLivePlot({ model, el }: { model: AnyModel<LivePlotState>; 
   // The first finding, in one sentence under the curves, with what was measured on hover.
   const finding = element("p", "nnw-v-finding");
   finding.setAttribute("role", "status");
-  root.append(progress, legend, charts, finding, hint);
+  const voice = new LiveRegion("nnw-v-live-announcer");
+  root.append(progress, legend, charts, finding, hint, voice.element);
   el.append(root);
+  const paced = life.own(new PacedVoice(voice, ANNOUNCE_INTERVAL_MS));
+  const newsOfTraining = () =>
+    [progressText.textContent, ...chartViews.map((chart) => chart.summary())].filter(Boolean).join("; ");
 
   let theme = readTheme(root);
   const chartViews: Chart[] = [];
@@ -222,9 +235,13 @@ export function renderLivePlot({ model, el }: { model: AnyModel<LivePlotState>; 
     elapsedAt = performance.now();
     drawProgress();
   };
+  let wasRunning = model.get("running");
   const onRunning = () => {
     drawProgress();
     drawCharts();
+    // The state where fit stopped is always told, however short the run.
+    if (wasRunning && !model.get("running")) paced.sayNow(`Training finished. ${newsOfTraining()}`);
+    wasRunning = model.get("running");
   };
   life.onChange(model, ["epoch", "epochs", "epoch_fraction"], drawProgress);
   life.on(model, "change:elapsed", onElapsed);
@@ -236,6 +253,9 @@ export function renderLivePlot({ model, el }: { model: AnyModel<LivePlotState>; 
     finding.hidden = line.text === "";
   };
   life.onChange(model, ["_curves", "_columns", "metrics"], drawCharts);
+  life.on(model, "change:_curves", () => {
+    if (model.get("running")) paced.tell(newsOfTraining());
+  });
   life.onChange(model, ["diagnosis"], drawFinding);
   life.onTheme(() => {
     theme = readTheme(root);

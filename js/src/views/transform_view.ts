@@ -6,7 +6,9 @@
 import type { AnyModel } from "@anywidget/types";
 import type { Binary } from "../shared/binary";
 import { Lifetime } from "../shared/lifetime";
+import { LiveRegion } from "../shared/live_region";
 import { adoptViewStyles, element, readTheme, sizeSquarePlot, Surface, type Theme } from "./kit";
+import { PacedVoice } from "./paced_voice";
 import { classColors } from "./scales";
 import { stageSpan } from "./transform_math";
 import { I_COLOR, J_COLOR, TransformPainter } from "./transform_paint";
@@ -23,6 +25,9 @@ export interface TransformViewState {
   _labels: Binary;
   _frame: number;
 }
+
+/** While playing, the stage shown is told at most this often. */
+const ANNOUNCE_INTERVAL_MS = 3000;
 
 export function renderTransformView({
   model,
@@ -57,13 +62,16 @@ export function renderTransformView({
   slider.step = "1";
   slider.setAttribute("aria-label", "Stage");
   const sliderText = element("output");
+  sliderText.setAttribute("aria-live", "off"); // the paced region below speaks for it
   const stageLabel = element("label", "nnw-v-stage-label");
   stageLabel.append("Stage", slider);
   controls.append(play, stageLabel, sliderText);
   const legend = element("div", "nnw-v-legend");
   const note = element("p", "nnw-v-note");
-  root.append(title, canvas, controls, legend, note);
+  const voice = new LiveRegion("nnw-v-transform-announcer");
+  root.append(title, canvas, controls, legend, note, voice.element);
   el.append(root);
+  const paced = life.own(new PacedVoice(voice, ANNOUNCE_INTERVAL_MS));
 
   let theme: Theme = readTheme(root);
   let drawCount = 0;
@@ -72,7 +80,10 @@ export function renderTransformView({
   const player = new StagePlayer(life, model.get("stage") ?? 0, {
     count: () => data.rows.length,
     step: (crossed) => {
-      if (crossed) describe();
+      if (crossed) {
+        describe();
+        if (player.playing) paced.tell(`Stage ${sliderText.value}: ${title.textContent}`);
+      }
       surface.drawNow();
       root.dataset.position = player.position.toFixed(3);
       root.dataset.animFrames = String(player.frames);

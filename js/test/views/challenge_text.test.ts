@@ -13,23 +13,20 @@ describe("statusText", () => {
 });
 
 describe("announcement", () => {
-  const always = () => true;
-  const never = () => false;
-
   it("says nothing of the first verdict, which the status line shows", () => {
-    expect(announcement(null, missing, always)).toBeNull();
+    expect(announcement(null, missing)).toBeNull();
   });
 
-  it("tells a goal met or lost at once, whatever the pace", () => {
-    expect(announcement(closer, reached, never)).toEqual({ text: `Goal reached: ${reached.reason}`, urgent: true });
-    expect(announcement(reached, missing, never)?.text).toBe(`Goal not met any more: ${missing.reason}`);
+  it("tells a goal met or lost as urgent", () => {
+    expect(announcement(closer, reached)).toEqual({
+      text: "Goal reached: test loss 0.09 (goal: at most 0.1), within the limits",
+      urgent: true,
+    });
+    expect(announcement(reached, missing)).toEqual({ text: `Goal not met any more: ${missing.reason}`, urgent: true });
   });
 
-  it("tells other news only when the pace allows, and never the same reason twice", () => {
-    expect(announcement(missing, closer, never)).toBeNull();
-    expect(announcement(missing, closer, always)).toEqual({ text: `Challenge: Not yet: ${closer.reason}`, urgent: false });
-    let asked = false;
-    expect(announcement(closer, { ...closer }, () => (asked = true))).toBeNull();
-    expect(asked).toBe(false); // an unchanged reason spends no turn of the pace
+  it("tells other news as paced, and never the same reason twice", () => {
+    expect(announcement(missing, closer)).toEqual({ text: `Challenge: Not yet: ${closer.reason}`, urgent: false });
+    expect(announcement(closer, { ...closer })).toBeNull();
   });
 });
