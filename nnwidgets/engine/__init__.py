@@ -1,5 +1,6 @@
 """Pure JAX kernels: no widget imports, so every kernel is testable and benchmarkable headless."""
 
+from . import devices
 from .activations import ACTIVATIONS, get_activation
 from .forward import dense, forward
 from .losses import LOSSES, get_loss
@@ -18,6 +19,7 @@ __all__ = [
     "TrainState",
     "count_params",
     "dense",
+    "devices",
     "forward",
     "get_activation",
     "get_loss",

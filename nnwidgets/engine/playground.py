@@ -23,7 +23,7 @@ import numpy as np
 import optax
 
 from .. import checks
-from . import inputs
+from . import devices, inputs
 from .activations import get_activation
 from .forward import dense
 from .losses import half_squared_error
@@ -89,18 +89,19 @@ def init_state(params) -> TrainState:
         params: The network, a list of {"W", "b"} (e.g. from `init_playground_params`).
 
     Returns:
-        A `TrainState` holding the weights as float32.
+        A `TrainState` holding the weights as float32, on the CPU (`devices.small_kernels`),
+        where every kernel it is passed to then runs, whatever JAX's default device is.
     """
     params = [
-        {"W": jnp.asarray(p["W"], jnp.float32), "b": jnp.asarray(p["b"], jnp.float32)}
-        for p in params
+        {"W": np.asarray(p["W"], np.float32), "b": np.asarray(p["b"], np.float32)} for p in params
     ]
-    return TrainState(
+    state = TrainState(
         params=params,
-        acc=jax.tree.map(jnp.zeros_like, params),
-        count=jnp.zeros((), jnp.float32),
-        dead=[jnp.zeros(p["W"].shape, bool) for p in params],
+        acc=jax.tree.map(np.zeros_like, params),
+        count=np.zeros((), np.float32),
+        dead=[np.zeros(p["W"].shape, bool) for p in params],
     )
+    return jax.device_put(state, devices.small_kernels())
 
 
 # Inside the kernels every array carries a trailing axis of C configurations (C = 1 for a single

@@ -9,6 +9,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from .. import checks
+from . import devices as placement
 from . import inputs
 from .playground import TrainState, run_chunks, sweep_chunk
 
@@ -56,20 +57,17 @@ def unstack_state(states: TrainState, index: int) -> TrainState:
     return jax.tree.map(lambda leaf: leaf[..., index], states)
 
 
-def _home():
-    return jax.devices()[0]
-
-
 def _spread_over_devices(tree, configs):
-    """Lay `tree`'s trailing configuration axis across every device of the default backend.
+    """Lay `tree`'s trailing configuration axis across the sweep's devices
+    (`devices.sweep_devices`: the CPU's, or an accelerator's for a wide sweep).
 
     Configurations are independent, so each device trains its share in the same compiled
     kernel (JAX's sharding; nothing crosses devices). The axis is padded with copies of the
     first configuration to a multiple of the device count; callers drop the padding.
     """
-    devices = jax.devices()
+    devices = placement.sweep_devices(configs)
     if len(devices) == 1:
-        return tree
+        return jax.device_put(tree, devices[0])
     padding = -configs % len(devices)
     if padding:
         tree = jax.tree.map(
@@ -161,7 +159,8 @@ def sweep(
     # device and spreading them again cost a sweep of 5 epochs 1.4 of its 4 ms (measured).
     states = spread
     if len(hyper[0]) > configs:
-        states = jax.device_put(jax.tree.map(lambda leaf: leaf[..., :configs], spread), _home())
+        home = placement.sweep_devices(configs)[0]
+        states = jax.device_put(jax.tree.map(lambda leaf: leaf[..., :configs], spread), home)
     done = np.broadcast_to(done, (len(hyper[0]),))[:configs].astype(int)
     losses = losses.reshape(-1, 2, len(hyper[0]))[..., :configs].transpose(2, 0, 1)
     mask = np.arange(losses.shape[1])[None, :] < done[:, None]

@@ -244,6 +244,9 @@ class Sweep(TrainingWidget):
             return None
         return int(np.nanargmin(losses))
 
+    def _devices(self) -> list:
+        return engine.devices.sweep_devices(len(self.configs))
+
     def _can_train(self) -> bool:
         return not self._dead.all()  # every configuration diverged
 

@@ -16,6 +16,7 @@ import numpy as np
 import traitlets
 
 from .. import checks, spec
+from ..engine import devices as placement
 from ..engine.playground import CHUNK_EPOCHS
 from ._base import FrontEndWidget
 from ._throttle import Throttle
@@ -156,6 +157,17 @@ class TrainingWidget(FrontEndWidget):
     def _on_playing(self, change):
         if change["new"]:
             self._start()
+
+    @property
+    def device(self) -> str:
+        """Where this widget's kernels run, in words: "cpu:0", or "2 cpu devices" for a sweep
+        spread over the cores. Tiny networks train on the CPU even where JAX has a GPU (see
+        ``nnwidgets.engine.devices``)."""
+        return placement.describe(self._devices())
+
+    def _devices(self) -> list:
+        """The devices training runs on; subclasses that spread their work override it."""
+        return [placement.small_kernels()]
 
     def play(self):
         """Start training; returns at once, and training goes on while the notebook is used.
