@@ -113,6 +113,8 @@ def class_labels(y, n: int, argument: str = "y") -> tuple[np.ndarray, list[str]]
             array = array[:, 0]
         if array.ndim != 1:
             raise ValueError(f"{argument} must be one label per example, got shape {array.shape}")
+        if array.dtype.kind == "f" and not np.all(np.isfinite(array)):
+            raise ValueError(f"{argument} must hold class labels, got NaN or infinity")
         values, index = np.unique(array, return_inverse=True)
         if len(values) > MAX_CLASSES:
             raise ValueError(

@@ -75,8 +75,8 @@ class LivePlot(FrontEndWidget, ViewCallback):
 
     Raises:
         TypeError: If `metrics` is not a list of names (or one name) or None.
-        ValueError: If a name is no figure ``fit`` logs, is a validation figure (``val_...``)
-            or repeats.
+        ValueError: If `metrics` is empty, or a name is no figure ``fit`` logs, is a validation
+            figure (``val_...``) or repeats.
     """
 
     _view = traitlets.Unicode("live_plot").tag(sync=True)
@@ -291,6 +291,8 @@ def _check_metrics(metrics):
                 f"{', '.join(map(repr, FIGURES))}. For a metric of your own, leave metrics=None: "
                 "every figure fit logs is drawn"
             )
+    if not names:
+        raise ValueError("metrics must name at least one chart, got []; None draws every figure")
     if len(set(names)) != len(names):
         raise ValueError(f"metrics must not repeat a name, got {names!r}")
     return names

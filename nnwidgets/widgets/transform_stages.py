@@ -115,6 +115,11 @@ def units_for(units, network) -> list[tuple[int, ...]]:
         default = None
     else:
         default = units
+        if units is not None and all(entry[1].shape[1] <= 3 for entry in network):
+            raise ValueError(
+                f"units={units!r} picks units of layers wider than 3, and this network has none; "
+                "to show fewer units of one layer, give units={layer position: (i, j)}"
+            )
     chosen = []
     for position, entry in enumerate(network):
         width = entry[1].shape[1]

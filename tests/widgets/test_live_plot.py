@@ -127,6 +127,7 @@ def test_metrics_choose_the_charts():
         ([1], TypeError, "names"),
         (["loss", "loss"], ValueError, "repeat"),
         (3, TypeError, "list of names"),
+        ([], ValueError, "at least one chart"),
         ("bogus", ValueError, r"metrics='bogus': 'bogus' is no figure fit logs; allowed: 'loss'"),
         (["loss", "acuracy"], ValueError, r"'acuracy' is no figure.*'accuracy'.*metrics=None"),
     ],

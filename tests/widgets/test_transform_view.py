@@ -146,6 +146,7 @@ def test_a_playground_with_other_features_is_refused():
         ({"units": "ab"}, TypeError, "unit indices"),
         ({"X": np.zeros((3, 2))}, ValueError, "give both or neither"),
         ({"X": np.zeros((3, 3)), "y": [0, 1, 0]}, ValueError, r"shape \(n, 2\)"),
+        ({"X": np.zeros((3, 2)), "y": [0, np.nan, 1]}, ValueError, "y must hold class labels"),
     ],
 )
 def test_bad_arguments_say_what_is_wrong(kwargs, error, match):
@@ -158,6 +159,13 @@ def test_models_it_cannot_draw():
         nw.TransformView(network(2, inputs=4))
     with pytest.raises(TypeError, match="needs a model"):
         nw.TransformView("a model")
+
+
+def test_units_for_a_network_without_wide_layers_is_refused_not_ignored():
+    with pytest.raises(ValueError, match=r"units=\(0, 1\) picks units of layers wider than 3"):
+        nw.TransformView(network(3), units=(0, 1))
+    shown = nw.TransformView(network(3), units={0: (0, 2)}).stages[1]["units"]
+    assert shown == [0, 2]
 
 
 def test_an_activation_layer_is_the_activation_of_the_linear_dense_layer_before_it():
