@@ -33,7 +33,7 @@ def _check_finite(name, array) -> None:
         row = int(np.argwhere(bad)[0][0])
         raise ValueError(
             f"{name} must be finite, got {int(bad.sum())} NaN or infinite value(s), the first "
-            f"in row {row}; training on them would turn every weight to NaN"
+            f"in row {row}; drop or fill those rows first"
         )
 
 
@@ -101,7 +101,8 @@ def check_targets(name, y, n, x_name, loss, units) -> np.ndarray:
     if len(y) != n:
         raise ValueError(f"{name} has {len(y)} labels but {x_name} has {n} examples")
     _check_finite(name, y)
-    low, high = (float(y.min()), float(y.max())) if y.size else (0.0, 0.0)
+    # + 0.0: a -0.0 is shown as 0
+    low, high = (float(y.min()) + 0.0, float(y.max()) + 0.0) if y.size else (0.0, 0.0)
     if loss == "sparse_categorical_crossentropy":
         return _class_indices(name, y, n, units)
     if loss == "categorical_crossentropy":

@@ -169,8 +169,10 @@ class Fitting:
         try:
             x_val, y_val = validation_data
         except (TypeError, ValueError):
+            size = f" of {len(validation_data)}" if hasattr(validation_data, "__len__") else ""
             raise ValueError(
-                f"validation_data must be a pair (x_val, y_val), got {type(validation_data)}"
+                "validation_data must be a pair (x_val, y_val), got a "
+                f"{type(validation_data).__name__}{size}"
             ) from None
         x_val = self._check_x("validation_data[0]", x_val)
         check_not_empty("validation_data[0]", x_val)

@@ -25,6 +25,7 @@ import numpy as np
 MODEL_KEY = "nnwidgets_model"
 WEIGHTS_KEY = "nnwidgets_weights"
 FORMAT_VERSION = 1
+_ZIP_START = b"PK\x03\x04"  # how every .npz archive (a zip file) begins
 
 
 def weight_key(index: int, name: str) -> str:
@@ -100,17 +101,21 @@ def read_archive(filepath) -> tuple[Path, dict]:
     path = Path(filepath)
     if not path.is_file():
         raise FileNotFoundError(f"filepath {str(filepath)!r}: no such file")
-    try:
-        loaded = np.load(path, allow_pickle=False)
-        if isinstance(loaded, np.lib.npyio.NpzFile):
-            with loaded:
-                return path, {name: loaded[name] for name in loaded.files}
-    except Exception as error:  # np.load's errors vary with what the file holds
+    with open(path, "rb") as file:
+        start = file.read(4)
+    if start != _ZIP_START:  # a pickle, a .npy, text: np.load's own words would mislead
         raise ValueError(
-            f"{path} is not a file that model.save or save_weights wrote (an .npz archive, "
-            f"read without pickle): {error}"
+            f"{path} is not an .npz archive (it starts with {start!r}): not a file that "
+            "model.save or save_weights wrote; nnwidgets never reads pickles"
+        )
+    try:
+        with np.load(path, allow_pickle=False) as archive:  # a zip file: always an NpzFile
+            return path, {name: archive[name] for name in archive.files}
+    except Exception as error:  # a damaged zip, or an entry of objects (a pickle inside)
+        raise ValueError(
+            f"{path} is not a file that model.save or save_weights wrote (an .npz archive "
+            f"of plain arrays): {error}"
         ) from None
-    raise ValueError(f"{path} holds a single array, not an archive that model.save wrote")
 
 
 def read_json(path: Path, entries: dict, key: str) -> dict:

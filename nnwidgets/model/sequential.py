@@ -233,10 +233,10 @@ class Sequential(InnerLayers, Fitting, Saving):
             raise ValueError("the model has no layers to train; add some first")
         if loss is None:
             raise ValueError(f"compile needs a loss, one of {', '.join(LOSS_NAMES)}")
-        loss_fn = get_loss(loss)
-        if loss not in LOSS_NAMES:
+        if isinstance(loss, str) and loss not in LOSS_NAMES:
             allowed = ", ".join(map(repr, LOSS_NAMES))
             raise ValueError(f"loss must be one of {allowed}, got {loss!r}")
+        loss_fn = get_loss(loss)
         metrics = check_metric_names(metrics)
         metric_fns = [get_metric(m, loss) for m in metrics]
         self._compiled = {
