@@ -96,7 +96,7 @@ def check_dict(d, where: str = "") -> None:
         _rule(f"{where}config.{name}", name, value)
     for name in EXTRA_KEYS:
         if name in d:
-            _rule(f"{where}{name}", name, d[name])
+            _plain(where, lambda name=name: settings.check(name, d[name]))
     if "epoch" in d:
         _plain(where, lambda: checks.integer("epoch", d["epoch"], 0))
     if "diverged" in d and not isinstance(d["diverged"], bool):
@@ -219,7 +219,8 @@ def _array(label: str, value, allowed: str, nulls: bool = False) -> np.ndarray:
     try:
         numbers = np.asarray(value, dtype=np.float64)  # a null reads as NaN
     except (TypeError, ValueError) as error:
-        raise ValueError(f"{label} must be {allowed}, got {_kind(value)} ({error})") from None
+        why = "rows of different lengths" if "inhomogeneous" in str(error) else str(error)
+        raise ValueError(f"{label} must be {allowed}, got {_kind(value)} ({why})") from None
     if not nulls and not np.all(np.isfinite(numbers)):
         raise ValueError(f"{label} must be {allowed}, got a null, NaN or infinity")
     return numbers
