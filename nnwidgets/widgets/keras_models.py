@@ -7,6 +7,7 @@ comes from, and every view passes its model through `readable_model`, so no view
 Keras itself.
 """
 
+import jax
 import numpy as np
 
 from ..engine.activations import ACTIVATIONS
@@ -149,8 +150,17 @@ class KerasModel:
             keys = list(layer.param_shapes())
             params.append(dict(zip(keys, flat[position : position + len(keys)], strict=True)))
             position += len(keys)
-        outputs = forward(self.layers[:depth], params, np.asarray(x, np.float32))
-        return [np.asarray(outputs[k], np.float32) for k in picks]
+        outputs = _outputs_jit(
+            tuple(self.layers[:depth]), tuple(picks), params, np.asarray(x, np.float32)
+        )
+        return [np.asarray(output, np.float32) for output in outputs]
+
+
+# The outputs at `picks` only (0 is the input), compiled once per model and batch shape.
+_outputs_jit = jax.jit(
+    lambda layers, picks, params, x: [forward(list(layers), params, x)[k] for k in picks],
+    static_argnums=(0, 1),
+)
 
 
 def _mirror(layer, index: int, view: str):
