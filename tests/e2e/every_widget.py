@@ -86,6 +86,38 @@ def check_every_widget(page, timeout: float = 90) -> None:
     assert copies == 1, f"the Playground's stylesheet is in one root {copies} times"
 
 
+# The polite live region of each view that trains or plays, or follows one that does.
+ANNOUNCERS = [
+    ".nnw-pg-announcer", ".nnw-v-sweep-announcer", ".nnw-v-live-announcer",
+    ".nnw-v-activation-announcer", ".nnw-v-transform-announcer", ".nnw-v-challenge-announcer",
+]  # fmt: skip
+
+
+def check_text_alternatives(page) -> None:
+    """Asserts that every canvas of every widget says what it shows (or is hidden from readers
+    as decoration), and that each view that plays has its polite live region."""
+    unnamed = page.evaluate(
+        """() => {
+            const canvases = [];
+            const search = (root) => {
+                canvases.push(...root.querySelectorAll(
+                    ".nnw-pg canvas, .nnw-v canvas, .nnw-neuron-map canvas"));
+                for (const el of root.querySelectorAll("*")) {
+                    if (el.shadowRoot) search(el.shadowRoot);
+                }
+            };
+            search(document);
+            const hidden = (el) => el.closest("[aria-hidden='true']") !== null;
+            const named = (el) => el.getAttribute("role") === "img"
+                && (el.getAttribute("aria-label") ?? "").trim().length > 8;
+            return canvases.filter((el) => !hidden(el) && !named(el)).map((el) => el.outerHTML);
+        }"""
+    )
+    assert unnamed == [], f"canvases without a text alternative: {unnamed}"
+    for selector in ANNOUNCERS:
+        assert page.locator(selector).first.get_attribute("aria-live") == "polite", selector
+
+
 def play_changes_the_canvas(page) -> None:
     """Presses the Playground's Play and waits until its output canvas shows something new."""
     playground = page.locator(".nnw-pg").first

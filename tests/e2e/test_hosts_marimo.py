@@ -4,7 +4,12 @@ clean, and the learning rate goes both ways between Python and the view (through
 buttons, so ``marimo run`` is tested too)."""
 
 from accessibility import EVERY_WIDGET, assert_accessible
-from every_widget import check_every_widget, play_changes_the_canvas, screenshots
+from every_widget import (
+    check_every_widget,
+    check_text_alternatives,
+    play_changes_the_canvas,
+    screenshots,
+)
 
 
 def test_every_widget_in_marimo(marimo_server, host_page):
@@ -13,6 +18,7 @@ def test_every_widget_in_marimo(marimo_server, host_page):
     check_every_widget(page, timeout=120)
     play_changes_the_canvas(page)
     assert_accessible(page, EVERY_WIDGET)
+    check_text_alternatives(page)
 
     rate = page.locator(".nnw-pg").first.get_by_label("Learning rate")
     page.get_by_role("button", name="Set rate 0.1").click()

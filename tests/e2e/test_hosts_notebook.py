@@ -2,7 +2,12 @@
 serious WCAG 2.1 A/AA violation in the widgets, and the console stays clean."""
 
 from accessibility import EVERY_WIDGET, assert_accessible
-from every_widget import check_every_widget, play_changes_the_canvas, screenshots
+from every_widget import (
+    check_every_widget,
+    check_text_alternatives,
+    play_changes_the_canvas,
+    screenshots,
+)
 
 # Notebook 7.6's own error, logged with no widget at all (a notebook of `print(1)`, or of an
 # ipywidgets.IntSlider, logs it too): at start, JupyterLab's shortcuts plugin, bundled in
@@ -30,5 +35,6 @@ def test_every_widget_in_notebook_7(notebook_server, host_page):
     check_every_widget(page)
     play_changes_the_canvas(page)
     assert_accessible(page, EVERY_WIDGET)
+    check_text_alternatives(page)
     screenshots(page, "notebook")
     assert [error for error in console.settle() if error != NOTEBOOK_OWN] == []

@@ -2,7 +2,12 @@
 no serious WCAG 2.1 A/AA violation in the widgets, and the console stays clean."""
 
 from accessibility import EVERY_WIDGET, assert_accessible
-from every_widget import check_every_widget, play_changes_the_canvas, screenshots
+from every_widget import (
+    check_every_widget,
+    check_text_alternatives,
+    play_changes_the_canvas,
+    screenshots,
+)
 
 
 def test_every_widget_in_voila(voila_server, host_page):
@@ -11,5 +16,6 @@ def test_every_widget_in_voila(voila_server, host_page):
     check_every_widget(page, timeout=120)
     play_changes_the_canvas(page)
     assert_accessible(page, EVERY_WIDGET)
+    check_text_alternatives(page)
     screenshots(page, "voila")
     assert console.settle() == []

@@ -78,6 +78,7 @@ export function buildDataPanel(context: ViewContext): HTMLElement {
       button.type = "button";
       button.setAttribute("aria-label", name);
       const canvas = html("canvas");
+      canvas.setAttribute("aria-hidden", "true"); // a picture of the name the button says
       button.append(canvas);
       button.addEventListener("click", () => {
         if (model.get("dataset") !== name) setTrait(model, "dataset", name);
