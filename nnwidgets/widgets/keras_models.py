@@ -69,11 +69,14 @@ class KerasModel:
     """
 
     def __init__(self, model, view: str):
-        kind = type(model).__name__
-        if kind != "Sequential":
+        if not any(
+            cls.__name__ == "Sequential" and cls.__module__.startswith("keras")
+            for cls in type(model).__mro__
+        ):
             raise TypeError(
-                f"{view} reads a keras.Sequential of Dense layers; got a Keras {kind}. Rebuild it "
-                "as keras.Sequential([keras.Input(shape), layers.Dense(...), ...])"
+                f"{view} reads a keras.Sequential of Dense layers; got a Keras "
+                f"{type(model).__name__}. Rebuild it as keras.Sequential([keras.Input(shape), "
+                "layers.Dense(...), ...])"
             )
         try:
             input_shape = tuple(model.input_shape)

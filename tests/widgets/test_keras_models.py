@@ -177,6 +177,15 @@ def test_the_adapter_reads_layers_as_nnwidgets_layers():
     np.testing.assert_allclose(read.layer_output(X, -1), model.predict(X, verbose=0), atol=1e-6)
 
 
+def test_a_subclass_of_keras_sequential_reads_as_one():
+    class Lesson(keras.Sequential):
+        pass
+
+    model = Lesson([keras.Input((2,)), layers.Dense(3, activation="relu"), layers.Dense(1)])
+    diagram = nw.NetworkDiagram(model)
+    assert [c["units"] for c in diagram._layers] == [2, 3, 1]
+
+
 def functional_model():
     inputs = keras.Input((2,))
     return keras.Model(inputs, layers.Dense(1)(inputs))
