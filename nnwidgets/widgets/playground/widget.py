@@ -81,6 +81,7 @@ class Playground(
             ``discretize``, ``epochs_per_frame``, ``hidden_controls``, ``locked_controls``.
 
     Raises:
+        TypeError: A keyword it does not take (the message names the closest it does).
         traitlets.TraitError: A value is refused by its setting's rule.
         ValueError: More than two classes for a data set that has two.
     """
