@@ -335,6 +335,8 @@ def test_diverged_survives_a_dict_and_a_file(diverged, tmp_path):
         again.reset()
         again.step(2)
         assert not again.diverged and again.epoch == 2
+    fresh = without(diverged.to_dict(), "weights")  # new weights, which did not diverge
+    assert not nw.Playground.from_dict(fresh).diverged
 
 
 # --- an interrupted step keeps a consistent state -------------------------------------------

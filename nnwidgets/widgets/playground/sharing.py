@@ -198,7 +198,7 @@ class Sharing:
             self.set_weights([(layer["W"], layer["b"]) for layer in d["weights"]])
         if d.get("history") is not None:
             self._restore_history(history_rows(d["history"], "history"))
-        if d.get("diverged"):
+        if d.get("diverged") and "weights" in d:  # new weights without them did not diverge
             self._mark_diverged()  # it stays stopped until a reset, as it was
 
     def export_numpy(self, path) -> None:
