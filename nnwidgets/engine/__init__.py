@@ -8,7 +8,7 @@ from .neuron_maps import neuron_maps, quantized_neuron_maps
 from .optimizers import playground_sgd
 from .params import count_params, init_playground_params
 from .playground import TrainResult, TrainState, init_state, train
-from .runtime import use_compile_cache, use_one_device_per_core
+from .runtime import trim_after_compiles, use_compile_cache, use_one_device_per_core
 from .sweeps import SweepResult, stack_states, sweep, unstack_state
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "stack_states",
     "sweep",
     "train",
+    "trim_after_compiles",
     "unstack_state",
     "use_compile_cache",
     "use_one_device_per_core",
@@ -39,3 +40,4 @@ __all__ = [
 # Before anything runs a kernel (importing the modules above does not).
 use_one_device_per_core()
 use_compile_cache()
+trim_after_compiles()

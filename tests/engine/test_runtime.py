@@ -20,6 +20,7 @@ print(json.dumps({{
     "threads": len(os.listdir("/proc/self/task")),
     "cpu_devices": len(jax.devices("cpu")),
     "cache": jax.config.jax_compilation_cache_dir,
+    "cache_min_s": jax.config.jax_persistent_cache_min_compile_time_secs,
     "affinities": sorted({{tuple(sorted(os.sched_getaffinity(int(t))))
                           for t in os.listdir("/proc/self/task")}}),
     "made_again": engine.use_one_device_per_core(),
@@ -46,6 +47,8 @@ def _probe(tmp_path, before="", **env):
 def test_import_caches_compiled_kernels_in_the_users_cache_folder(tmp_path):
     seen = _probe(tmp_path)
     assert seen["cache"] == str(tmp_path / ".cache" / "nnwidgets" / "jax")
+    assert seen["cache_min_s"] == 0  # the Playground's small kernels too
+    assert len(list((tmp_path / ".cache" / "nnwidgets" / "jax").iterdir())) >= 1
     # The CPU client was made once, and every thread has the process's affinity back.
     assert seen["affinities"] == [list(sorted(os.sched_getaffinity(0)))]
     assert seen["made_again"] is False
@@ -129,3 +132,29 @@ def test_a_client_jax_already_made_is_left_as_it_is(tmp_path):
     seen = _probe(tmp_path, before="jax.devices()", NNWIDGETS_XLA_THREADS="one")
     assert seen["cpu_devices"] == 1
     assert seen["made_again"] is False
+
+
+def test_memory_freed_by_a_compile_goes_back_to_the_system(monkeypatch):
+    from jax import monitoring
+
+    from nnwidgets.engine import runtime
+
+    trims = []
+    listeners = []
+    monkeypatch.setattr(monitoring, "register_event_duration_secs_listener", listeners.append)
+    real_cdll = runtime.ctypes.CDLL
+    monkeypatch.setattr(
+        runtime.ctypes,
+        "CDLL",
+        lambda name: (
+            type("Libc", (), {"malloc_trim": staticmethod(trims.append)})()
+            if name == runtime.ctypes.util.find_library("c")
+            else real_cdll(name)
+        ),
+    )
+    assert runtime.trim_after_compiles()
+    (listener,) = listeners
+    listener("/jax/some/other/event", 0.1)
+    assert trims == []
+    listener(runtime.BACKEND_COMPILE_EVENT, 0.4)
+    assert trims == [0]
