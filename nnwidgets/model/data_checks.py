@@ -28,13 +28,14 @@ def _numbers(name, value) -> np.ndarray:
 
 
 def _check_finite(name, array) -> None:
+    if np.isfinite(array).all():  # the usual case, in one pass
+        return
     bad = ~np.isfinite(array)
-    if bad.any():
-        row = int(np.argwhere(bad)[0][0])
-        raise ValueError(
-            f"{name} must be finite, got {int(bad.sum())} NaN or infinite value(s), the first "
-            f"in row {row}; drop or fill those rows first"
-        )
+    row = int(np.argwhere(bad)[0][0])
+    raise ValueError(
+        f"{name} must be finite, got {int(bad.sum())} NaN or infinite value(s), the first "
+        f"in row {row}; drop or fill those rows first"
+    )
 
 
 def check_inputs(name, x, input_shape, model_name) -> np.ndarray:

@@ -158,8 +158,10 @@ class Fitting:
                 callback.on_epoch_end(epoch, dict(logs))
             if self.stop_training:
                 break
-            # A callback may have changed the weights (set_weights): go on from them.
-            device_params = self._device_params()
+            # A callback may have set other weights (set_weights): go on from them.
+            changed = zip(self.layers, device_params, strict=True)
+            if any(layer.params is not p for layer, p in changed):
+                device_params = self._device_params()
         listeners.clear()
         for callback in everyone:
             callback.on_train_end(dict(logs))
