@@ -1,11 +1,14 @@
 """What `fit` tells its callbacks, as Keras does: subclass `Callback` and override what you need.
 
-`fit` calls, in order: `set_model(model)`, `set_params({"epochs", "steps", "verbose", "loss",
-"sample"})` ("loss" the compiled loss's name, "sample" up to 256 training inputs),
-`on_train_begin(logs)`, then for each epoch `on_epoch_begin(epoch, logs)` and
-`on_epoch_end(epoch, logs)`, and last `on_train_end(logs)`. `logs` at an epoch's end holds that
-epoch's figures under Keras' names: "loss", each metric ("accuracy", ...), and with validation data
-"val_loss", "val_accuracy", ... Epochs count from 0, as in Keras.
+`fit` calls, in order: `set_model(model)`, `set_params({"epochs", "steps", "verbose", "metrics",
+"loss", "sample"})` ("metrics" the names of the figures fit will log, "loss" the compiled loss's
+name, "sample" up to 256 training inputs), `on_train_begin(logs)`, then for each epoch
+`on_epoch_begin(epoch, logs)` and `on_epoch_end(epoch, logs)`, and last `on_train_end(logs)`.
+`logs` at an epoch's end holds that epoch's figures under Keras' names: "loss", each metric
+("accuracy", ...), and with validation data "val_loss", "val_accuracy", ... Epochs count from 0
+(from `initial_epoch`), as in Keras. A callback that sets `self.model.stop_training = True` ends
+`fit` after the epoch that is running; one that raises in `set_params` stops `fit` before
+anything trained.
 
 A callback that overrides `on_train_batch_end(batch, logs)` also hears from inside each epoch:
 after every k-th batch (about 20 times an epoch of 200 batches or more; Keras calls it after
@@ -38,8 +41,9 @@ class Callback:
         """Remember `fit`'s parameters, as `self.params`.
 
         Args:
-            params: {"epochs", "steps", "verbose", "loss", "sample"}: the epochs asked for,
-                the batches per epoch, the verbosity, the loss's name and some training inputs.
+            params: {"epochs", "steps", "verbose", "metrics", "loss", "sample"}: the epochs
+                asked for, the batches per epoch, the verbosity, the names of the figures fit
+                logs, the loss's name and some training inputs.
         """
         self.params = params
 
