@@ -291,3 +291,31 @@ def test_the_verbose_1_bar_moves_during_a_long_epoch(monkeypatch):
     # Not live (a file, or verbose=2): one line per epoch, no carriage returns.
     quiet = progress.ProgressPrinter(1, io.StringIO())
     assert not quiet.live
+
+
+class ZeroWeightsAfterFirstEpoch(nw.Callback):
+    """Sets every weight to zero after epoch 0, as a user's callback might."""
+
+    def on_epoch_end(self, epoch, logs=None):
+        if epoch == 0:
+            self.model.set_weights([np.zeros_like(w) for w in self.model.get_weights()])
+
+
+def test_fit_goes_on_from_weights_a_callback_set():
+    X, y = toy_data()
+    model = banknote_model()
+    model.compile(optimizer="sgd", loss="binary_crossentropy")
+    model.fit(X, y, epochs=2, verbose=0, callbacks=[ZeroWeightsAfterFirstEpoch()])
+    # From all-zero weights the ReLU units stay dead: only the output bias can have moved.
+    W1, b1, W2, _ = model.get_weights()
+    assert not W1.any() and not b1.any() and not W2.any()
+
+
+def test_a_layer_in_two_models_shares_its_weights_as_in_keras():
+    model = banknote_model()
+    hidden = model.layers[0]
+    other = Sequential([layers.Input((4,)), hidden, layers.Dense(3)])
+    np.testing.assert_array_equal(other.get_weights()[0], model.get_weights()[0])
+    hidden.set_weights([np.ones((4, 2)), np.zeros(2)])
+    assert np.all(model.get_weights()[0] == 1) and np.all(other.get_weights()[0] == 1)
+    assert model.history is None  # no fit yet
