@@ -413,8 +413,8 @@ def replaced(d, value, *path):
 BAD_DICTS = [
     ("not a dict", lambda d: [d], ["from_dict needs a dict"]),
     ("None", lambda d: None, ["from_dict needs a dict"]),
-    ("no config", lambda d: without(d, "config"), ["'config' dict"]),
-    ("config a list", lambda d: replaced(d, [], "config"), ["'config' dict"]),
+    ("no config", lambda d: without(d, "config"), ["config must be a dict", "None"]),
+    ("config a list", lambda d: replaced(d, [], "config"), ["config must be a dict", "[]"]),
     ("config key", lambda d: replaced(d, 1, "config", "turbo"), ["unknown configuration keys"]),
     ("config.hidden", lambda d: replaced(d, [100], "config", "hidden"), ["config.hidden"]),
     ("config.noise", lambda d: replaced(d, "a", "config", "noise"), ["config.noise"]),

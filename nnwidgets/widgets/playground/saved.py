@@ -76,10 +76,15 @@ def check_dict(d, where: str = "") -> None:
     Raises:
         ValueError: ``d`` or a part of it is malformed; the message names the key path.
     """
-    if not isinstance(d, dict) or not isinstance(d.get("config"), dict):
+    if not isinstance(d, dict):
         raise ValueError(
-            f"{where}from_dict needs a dict with a 'config' dict, as to_dict() gives, got "
-            f"{_kind(d if not isinstance(d, dict) else d.get('config'))}"
+            f"{where}from_dict needs a dict with a 'config' dict, as to_dict() gives, "
+            f"got {_kind(d)}"
+        )
+    if not isinstance(d.get("config"), dict):
+        raise ValueError(
+            f"{where}config must be a dict of settings, as to_dict() gives, got "
+            f"{_kind(d.get('config'))}"
         )
     config = d["config"]
     unknown = set(config) - set(DEFAULTS)
