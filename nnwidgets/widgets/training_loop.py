@@ -69,16 +69,18 @@ async def wait_for_frame_slot(pacer, playing) -> bool:
 def _interrupts_held():
     """Hold a kernel interrupt (SIGINT) until the block ends; yields a function that says
     whether one came. Off the main thread (a browser request on a subshell), where no signal
-    handler can be set, interrupts are not held."""
-    if threading.current_thread() is not threading.main_thread():
+    handler can be set, or under a handler Python did not install (it could not be put back),
+    interrupts are not held."""
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or previous is None:
         yield lambda: False
         return
     caught = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
     try:
         yield lambda: bool(caught)
     finally:
-        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+        signal.signal(signal.SIGINT, previous)
 
 
 class ChunkSizer:
