@@ -10,6 +10,10 @@ GPU where JAX has one, else the CPU.
 
 import jax
 
+from . import runtime
+
+runtime.set_up()  # before this module or any that imports it runs a kernel
+
 # A sweep of at least this many configurations is wide enough for an accelerator's lanes; fewer
 # ride the CPU's devices (one per core, see runtime.py).
 ACCELERATOR_SWEEP_CONFIGS = 256

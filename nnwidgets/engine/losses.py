@@ -2,7 +2,10 @@
 
 import jax.numpy as jnp
 
+from . import runtime
 from .names import lookup
+
+runtime.set_up()  # before this module or any that imports it runs a kernel
 
 _EPS = 1e-7  # Keras' epsilon: probabilities are clipped to [eps, 1 - eps]
 

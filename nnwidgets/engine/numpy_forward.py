@@ -9,7 +9,7 @@ rounding.
 
 import numpy as np
 
-from .activations import _TANH_CLAMP, _TANH_P, _TANH_Q
+from . import tanh_rational
 
 
 def _horner(coefficients, x):
@@ -21,9 +21,9 @@ def _horner(coefficients, x):
 
 def tanh(x: np.ndarray) -> np.ndarray:
     """The engine's float32 tanh: x·P(x²)/Q(x²) on [-c, c]."""
-    x = np.clip(x, -_TANH_CLAMP, _TANH_CLAMP).astype(np.float32)
+    x = np.clip(x, -tanh_rational.CLAMP, tanh_rational.CLAMP).astype(np.float32)
     x2 = x * x
-    return x * _horner(_TANH_P, x2) / _horner(_TANH_Q, x2)
+    return x * _horner(tanh_rational.P, x2) / _horner(tanh_rational.Q, x2)
 
 
 def _sigmoid(x):

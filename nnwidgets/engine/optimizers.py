@@ -12,6 +12,10 @@ import jax
 import jax.numpy as jnp
 import optax
 
+from . import runtime
+
+runtime.set_up()  # before this module or any that imports it runs a kernel
+
 NO_REGULARIZATION, L1, L2 = 0, 1, 2
 
 

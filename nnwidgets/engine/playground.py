@@ -25,7 +25,7 @@ import optax
 from .. import checks
 from . import devices, inputs
 from .activations import get_activation
-from .forward import dense
+from .feedforward import dense
 from .losses import half_squared_error
 from .optimizers import L1, L2, NO_REGULARIZATION, PlaygroundSGDState, playground_sgd
 

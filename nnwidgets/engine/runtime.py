@@ -1,5 +1,6 @@
 """How nnwidgets sets up JAX before its first kernel: a CPU device per core, a compile cache, and
-freed compiler memory handed back to the system.
+freed compiler memory handed back to the system (``set_up``, called by every module of the engine
+that imports JAX, before anything runs a kernel).
 
 Both are documented in README.md and docs/environment.md, and can be turned off by environment
 variables.
@@ -14,6 +15,18 @@ import os
 THREADS_ENV = "NNWIDGETS_XLA_THREADS"
 CACHE_ENV = "NNWIDGETS_COMPILE_CACHE"
 BACKEND_COMPILE_EVENT = "/jax/core/compile/backend_compile_duration"  # JAX's, after each compile
+_SET_UP = []  # holds True once set_up ran
+
+
+def set_up() -> None:
+    """Set JAX up for nnwidgets, once: `use_one_device_per_core`, `use_compile_cache` and
+    `trim_after_compiles`. Later calls do nothing."""
+    if _SET_UP:
+        return
+    _SET_UP.append(True)
+    use_one_device_per_core()
+    use_compile_cache()
+    trim_after_compiles()
 
 
 def _gpu_plugin_installed() -> bool:

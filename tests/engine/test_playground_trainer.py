@@ -27,7 +27,7 @@ from playground_reference import (
     train_reference,
 )
 
-from nnwidgets.engine.forward import forward
+from nnwidgets.engine.feedforward import forward
 from nnwidgets.engine.playground import init_state, train
 
 TOL = 1e-5

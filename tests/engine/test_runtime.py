@@ -15,6 +15,7 @@ import json, os
 import jax
 {before}
 from nnwidgets import engine
+from nnwidgets.engine import playground  # a kernel module: JAX is set up
 (jax.numpy.ones((256, 256)) @ jax.numpy.ones((256, 256))).block_until_ready()
 print(json.dumps({{
     "threads": len(os.listdir("/proc/self/task")),
@@ -66,6 +67,7 @@ SHARDED_SWEEP = """
 import json, jax, numpy as np
 jax.config.update("jax_num_cpu_devices", 2)
 from nnwidgets import engine
+from nnwidgets.engine import playground  # a kernel module: JAX is set up
 rng = np.random.default_rng(0)
 X, y = rng.normal(size=(40, 2)), np.sign(rng.normal(size=40))
 starts = [engine.init_state(engine.init_playground_params([2, 3, 1], random=s)) for s in range(3)]

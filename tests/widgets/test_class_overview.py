@@ -10,7 +10,8 @@ import pytest
 from fake_class import fake_playground, notebook_with, write_class, write_submission
 
 import nnwidgets as nw
-from nnwidgets.engine import forward, numpy_forward
+from nnwidgets.engine import numpy_forward
+from nnwidgets.engine.feedforward import forward
 from nnwidgets.widgets import submission
 from nnwidgets.widgets.class_overview import ClassOverview
 

@@ -5,7 +5,7 @@ from functools import partial
 import jax
 import jax.numpy as jnp
 
-from .forward import forward
+from .feedforward import forward
 
 
 @partial(jax.jit, static_argnames=("activation", "output_activation"))
