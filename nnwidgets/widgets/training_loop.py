@@ -34,9 +34,10 @@ UNSEEN_CHUNK_TARGET_S = 0.05
 # slowest network the Playground allows (10 layers of 64, batches of 1) 100,000 epochs already
 # take many minutes; more runs with play() or a loop of steps.
 STEP_MAX_EPOCHS = 100_000
-# A step trains in chunks of this many epochs (one compiled call each); an interrupt waits for
-# the chunk to end, so each chunk's epochs, weights and history land together or not at all.
-STEP_CHUNK_EPOCHS = CHUNK_EPOCHS
+# A step trains in chunks of about this long (at most CHUNK_EPOCHS, one compiled call each); an
+# interrupt waits for the chunk to end, so each chunk's epochs, weights and history land
+# together or not at all, and the slowest network still stops within a fraction of a second.
+STEP_CHUNK_TARGET_S = 0.2
 
 
 def start_on_kernel_loop(make_coroutine, main_loop):
@@ -188,8 +189,8 @@ class TrainingWidget(FrontEndWidget):
     def step(self, epochs: int = 1):
         """Train now, at the engine's full speed (pauses first if playing).
 
-        Training runs in chunks of epochs; a kernel interrupt (Ctrl-C, the notebook's stop
-        button) stops it between two chunks, so the epoch, the weights, the history and the
+        Training runs in chunks of about 0.2 s; a kernel interrupt (Ctrl-C, the notebook's
+        stop button) stops it between two chunks, so the epoch, the weights, the history and the
         figures agree on the last whole chunk, and then ``KeyboardInterrupt`` is raised.
 
         Args:
@@ -207,10 +208,13 @@ class TrainingWidget(FrontEndWidget):
         epochs = checks.integer("epochs", epochs, 1, STEP_MAX_EPOCHS)
         self._refuse_if_not_training()
         self.playing = False
+        sizer = ChunkSizer(STEP_CHUNK_TARGET_S)
         try:
             while epochs > 0:
+                start = time.perf_counter()
                 with _interrupts_held() as interrupted:
-                    done = self._train(min(epochs, STEP_CHUNK_EPOCHS))
+                    done = self._train(min(epochs, sizer.epochs()))
+                sizer.measured(time.perf_counter() - start, done)
                 if interrupted():
                     raise KeyboardInterrupt
                 if done == 0:  # diverged: the status says why

@@ -352,40 +352,40 @@ def consistent(pg):
 
 def test_a_keyboard_interrupt_inside_a_chunk_stops_the_step_cleanly(pg, monkeypatch):
     run = pg._run
-    real, calls = run.train, []
+    real, done = run.train, []
 
     def train_then_interrupt(*args):
-        calls.append(args)
-        if len(calls) == 3:
+        if len(done) == 3:
             raise KeyboardInterrupt  # as if the kernel was interrupted inside the chunk
-        return real(*args)
+        done.append(real(*args))
+        return done[-1]
 
     monkeypatch.setattr(run, "train", train_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
-        pg.step(5000)
-    assert pg.epoch == 3 + 2 * 1024 and not pg.playing
+        pg.step(50_000)
+    assert pg.epoch == 3 + sum(done) < 3 + 50_000 and not pg.playing
     consistent(pg)
 
 
 def test_a_kernel_interrupt_waits_for_the_chunk_to_end(pg, monkeypatch):
     run = pg._run
-    real, calls = run.train, []
+    real, done = run.train, []
 
     def train_and_get_interrupted(*args):
-        calls.append(args)
-        done = real(*args)
-        if len(calls) == 2:
+        done.append(real(*args))
+        if len(done) == 3:
             signal.raise_signal(signal.SIGINT)  # Ctrl-C arrives while this chunk lands
-        return done
+        return done[-1]
 
     monkeypatch.setattr(run, "train", train_and_get_interrupted)
     with pytest.raises(KeyboardInterrupt):
         pg.step(50_000)
-    assert pg.epoch == 3 + 2 * 1024
+    assert len(done) == 3 and pg.epoch == 3 + sum(done)
     consistent(pg)
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    interrupted_at = pg.epoch
     pg.step(1)  # the Playground trains on
-    assert pg.epoch == 3 + 2 * 1024 + 1
+    assert pg.epoch == interrupted_at + 1
 
 
 # --- from_dict and restore: each part checked, named by its key -----------------------------
