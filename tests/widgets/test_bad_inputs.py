@@ -316,11 +316,14 @@ def test_a_diverged_playground_will_not_train_until_reset(diverged, train):
     assert diverged.to_dict() == before and not diverged.playing
 
 
-def test_the_page_is_refused_play_while_diverged(diverged, sent, monkeypatch):
+def test_the_page_is_refused_play_and_step_while_diverged(diverged, sent, monkeypatch):
     monkeypatch.setattr(diverged, "send_state", lambda key=None: None)
+    before = diverged.to_dict()
     diverged.set_state({"playing": True})
     assert sent[-1]["control"] == "playing" and "reset()" in sent[-1]["message"]
-    assert not diverged.playing
+    diverged._on_message(diverged, {"type": "command", "name": "step"}, [])
+    assert sent[-1]["control"] == "command" and "reset()" in sent[-1]["message"]
+    assert not diverged.playing and diverged.to_dict() == before
 
 
 def test_diverged_survives_a_dict_and_a_file(diverged, tmp_path):
