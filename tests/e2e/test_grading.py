@@ -60,13 +60,16 @@ def solved(dist, jupyter_lab, browser):
     try:
         lab = open_lab_notebook(browser, jupyter_lab, f"grading/{SHEET}", 120, contexts)
         q2 = lab.page.locator(".nnw-pg").nth(1)
-        status = lab.page.locator(".nnw-challenge").nth(1).locator(".nnw-v-challenge-status")
+        challenge = lab.page.locator(".nnw-challenge").nth(1)
+        status = challenge.locator(".nnw-v-challenge-status")
         q2.scroll_into_view_if_needed()
         for _ in range(3):  # one hidden neuron → four
             q2.get_by_role("button", name="Add a neuron to hidden layer 1").click()
         wait_until(lambda: kernel(lab, "q2.hidden") == [4], "four hidden neurons in the kernel")
         q2.get_by_role("button", name="Play").click()
         status.get_by_text("passed:").wait_for(timeout=90_000)
+        # A screen reader hears it too, at once.
+        challenge.locator(".nnw-v-challenge-announcer").get_by_text("Goal reached: ").wait_for()
         q2.get_by_role("button", name="Pause").click()
         wait_until(lambda: not kernel(lab, "q2.playing"), "training to pause")
         lab.page.set_viewport_size({"width": 1200, "height": 1500})  # the whole cell in view
