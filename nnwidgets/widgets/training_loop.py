@@ -34,9 +34,10 @@ UNSEEN_CHUNK_TARGET_S = 0.05
 # slowest network the Playground allows (10 layers of 64, batches of 1) 100,000 epochs already
 # take many minutes; more runs with play() or a loop of steps.
 STEP_MAX_EPOCHS = 100_000
-# A step trains in chunks of about this long (at most CHUNK_EPOCHS, one compiled call each); an
-# interrupt waits for the chunk to end, so each chunk's epochs, weights and history land
-# together or not at all, and the slowest network still stops within a fraction of a second.
+# A step trains in chunks, one compiled call each: the first of up to CHUNK_EPOCHS, the next of
+# about this long. An interrupt waits for the chunk to end, so each chunk's epochs, weights and
+# history land together or not at all, and after the first chunk even the slowest network stops
+# within a fraction of a second.
 STEP_CHUNK_TARGET_S = 0.2
 
 
@@ -189,9 +190,10 @@ class TrainingWidget(FrontEndWidget):
     def step(self, epochs: int = 1):
         """Train now, at the engine's full speed (pauses first if playing).
 
-        Training runs in chunks of about 0.2 s; a kernel interrupt (Ctrl-C, the notebook's
-        stop button) stops it between two chunks, so the epoch, the weights, the history and the
-        figures agree on the last whole chunk, and then ``KeyboardInterrupt`` is raised.
+        Training runs in chunks (the first of up to 1,024 epochs, the next of about 0.2 s); a
+        kernel interrupt (Ctrl-C, the notebook's stop button) stops it between two chunks, so
+        the epoch, the weights, the history and the figures agree on the last whole chunk, and
+        then ``KeyboardInterrupt`` is raised.
 
         Args:
             epochs: How many epochs, 1 to ``STEP_MAX_EPOCHS`` (100,000); more runs with
@@ -209,12 +211,14 @@ class TrainingWidget(FrontEndWidget):
         self._refuse_if_not_training()
         self.playing = False
         sizer = ChunkSizer(STEP_CHUNK_TARGET_S)
+        chunk = CHUNK_EPOCHS  # a step of up to this many is one call, as it always was
         try:
             while epochs > 0:
                 start = time.perf_counter()
                 with _interrupts_held() as interrupted:
-                    done = self._train(min(epochs, sizer.epochs()))
+                    done = self._train(min(epochs, chunk))
                 sizer.measured(time.perf_counter() - start, done)
+                chunk = sizer.epochs()
                 if interrupted():
                     raise KeyboardInterrupt
                 if done == 0:  # diverged: the status says why
