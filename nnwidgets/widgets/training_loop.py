@@ -20,6 +20,7 @@ from ..engine import devices as placement
 from ..engine.playground import CHUNK_EPOCHS
 from ._base import FrontEndWidget
 from ._throttle import Throttle
+from .cell_end import before_cell_ends
 from .frame_pacer import FramePacer
 from .outbox import Later, Outbox, running_loop
 
@@ -148,6 +149,7 @@ class TrainingWidget(FrontEndWidget):
         )
         self._frame_later = Later(self._publish_held_frame)
         super().__init__(**kwargs)
+        before_cell_ends(self)
 
     @traitlets.validate("epochs_per_frame")
     def _check_epochs_per_frame(self, proposal):
@@ -315,6 +317,13 @@ class TrainingWidget(FrontEndWidget):
             with self.hold_sync():
                 self._sync_figures()
             self._figures_throttle.mark()
+
+    def at_cell_end(self):
+        """Before the cell that caused them ends, send what pacing held back: with no view
+        drawing (a notebook run without a browser) the last frame too, so it is recorded."""
+        if self._stale and self._displayed and not self._pacer.viewed and not self.playing:
+            self._publish(unviewed=True)
+        self._outbox.flush()
 
     def _publish_held_frame(self):
         if self._stale and not self.playing:
