@@ -5,60 +5,35 @@ with the first kernel module (set up once by ``runtime.set_up``). A Playground d
 frame with NumPy while JAX loads (see ``numpy_forward``), so a fresh kernel shows it at once.
 """
 
-import importlib
+from typing import TYPE_CHECKING
 
-# Where each public name lives.
-_HOMES = {
-    "ACTIVATIONS": "activations",
-    "get_activation": "activations",
-    "dense": "feedforward",
-    "forward": "feedforward",
-    "LOSSES": "losses",
-    "get_loss": "losses",
-    "neuron_maps": "maps",
-    "quantized_neuron_maps": "maps",
-    "playground_sgd": "optimizers",
-    "count_params": "params",
-    "init_playground_params": "params",
-    "TrainResult": "playground",
-    "TrainState": "playground",
-    "init_state": "playground",
-    "train": "playground",
-    "trim_after_compiles": "runtime",
-    "use_compile_cache": "runtime",
-    "use_one_device_per_core": "runtime",
-    "SweepResult": "sweeps",
-    "stack_states": "sweeps",
-    "sweep": "sweeps",
-    "unstack_state": "sweeps",
-}
-_MODULES = (
-    "activations",
-    "devices",
-    "feedforward",
-    "inputs",
-    "losses",
-    "maps",
-    "names",
-    "numpy_forward",
-    "optimizers",
-    "params",
-    "playground",
-    "runtime",
-    "sweeps",
-    "tanh_rational",
-)
+from ..lazy import exports
 
-__all__ = sorted([*_HOMES, "devices"])
+if TYPE_CHECKING:  # the engine's names and modules, each loaded on first use
+    from . import (
+        activations,
+        devices,
+        feedforward,
+        inputs,
+        losses,
+        maps,
+        names,
+        numpy_forward,
+        optimizers,
+        params,
+        playground,
+        runtime,
+        sweeps,
+        tanh_rational,
+    )
+    from .activations import ACTIVATIONS, get_activation
+    from .feedforward import dense, forward
+    from .losses import LOSSES, get_loss
+    from .maps import neuron_maps, quantized_neuron_maps
+    from .optimizers import playground_sgd
+    from .params import count_params, init_playground_params
+    from .playground import TrainResult, TrainState, init_state, train
+    from .runtime import trim_after_compiles, use_compile_cache, use_one_device_per_core
+    from .sweeps import SweepResult, stack_states, sweep, unstack_state
 
-
-def __getattr__(name: str):
-    if name in _HOMES:
-        return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
-    if name in _MODULES:
-        return importlib.import_module(f"{__name__}.{name}")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted({*__all__, *_MODULES})
+__getattr__, __dir__, __all__ = exports(__name__, __file__)

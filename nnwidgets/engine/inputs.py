@@ -6,6 +6,12 @@ import numpy as np
 
 from .. import checks, spec
 
+# Each problem's output activation with one output neuron (several: softmax).
+PROBLEMS = {"classification": "tanh", "regression": "linear"}
+# Epochs per compiled call: a loop with a traced trip count writes losses into buffers this long,
+# so any number of epochs runs on one compiled kernel per network shape.
+CHUNK_EPOCHS = 1024
+
 
 def check_data(state, X_train, y_train, X_test, y_test):
     """The training and test data as float32, checked against each other and the network.

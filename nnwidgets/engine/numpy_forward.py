@@ -46,8 +46,8 @@ ACTIVATIONS = {
 }
 
 
-def output(params, X, activation="tanh", output_activation="tanh") -> np.ndarray:
-    """The network's output for inputs ``X``.
+def layers(params, X, activation="tanh", output_activation="tanh") -> list[np.ndarray]:
+    """Every layer's outputs for inputs ``X``, the inputs first, as ``feedforward.forward``.
 
     Args:
         params: A list of ``(W, b)`` per layer, input side first: float32 (inputs, outputs)
@@ -57,16 +57,45 @@ def output(params, X, activation="tanh", output_activation="tanh") -> np.ndarray
         output_activation: The last layer's.
 
     Returns:
-        float32 (n, outputs).
+        float32 arrays (n, width), one per layer, the inputs first.
 
     Raises:
         KeyError: An activation is unknown.
     """
     hidden_fn, output_fn = ACTIVATIONS[activation], ACTIVATIONS[output_activation]
     h = np.asarray(X, np.float32)
+    outputs = [h]
     for index, (W, b) in enumerate(params):
         z = b + h[:, 0:1] * W[0]  # one column product per input, in order, as forward.dense
         for i in range(1, W.shape[0]):
             z = z + h[:, i : i + 1] * W[i]
         h = (output_fn if index == len(params) - 1 else hidden_fn)(z).astype(np.float32)
-    return h
+        outputs.append(h)
+    return outputs
+
+
+def output(params, X, activation="tanh", output_activation="tanh") -> np.ndarray:
+    """The network's output for inputs ``X``, float32 (n, outputs) (see ``layers``)."""
+    return layers(params, X, activation, output_activation)[-1]
+
+
+def quantized_neuron_maps(params, grid, activation="tanh", output_activation="tanh"):
+    """Every input's and neuron's output over `grid`, one byte a point, as
+    ``maps.quantized_neuron_maps`` computes it in JAX (same rows, same quantisation).
+
+    Args:
+        params: A list of ``(W, b)`` per layer, input side first.
+        grid: The grid points' input features, (points, F).
+        activation: The hidden layers' activation.
+        output_activation: The output layer's.
+
+    Returns:
+        uint8 (neurons, points): input features first, then each layer's neurons.
+    """
+    maps = np.concatenate(
+        [layer.T for layer in layers(params, grid, activation, output_activation)]
+    )
+    if output_activation == "softmax":
+        outputs = len(params[-1][1])
+        maps[-outputs:] = 2.0 * maps[-outputs:] - 1.0
+    return np.round((np.clip(maps, -1.0, 1.0) + 1.0) * np.float32(127.5)).astype(np.uint8)

@@ -26,17 +26,14 @@ from .. import checks
 from . import devices, inputs
 from .activations import get_activation
 from .feedforward import dense
+from .inputs import CHUNK_EPOCHS, PROBLEMS
 from .losses import half_squared_error
 from .optimizers import L1, L2, NO_REGULARIZATION, PlaygroundSGDState, playground_sgd
 
 REGULARIZATIONS = {None: NO_REGULARIZATION, "l1": L1, "l2": L2}
-PROBLEMS = {"classification": "tanh", "regression": "linear"}
 # Classification with more than one output neuron: one neuron per class, softmax, cross-entropy,
 # and labels that are class indices (0, 1, ...), as Keras' sparse categorical cross-entropy.
 MULTICLASS = "softmax"
-# Epochs per compiled call: a loop with a traced trip count writes losses into buffers this long,
-# so any number of epochs runs on one compiled kernel per network shape.
-CHUNK_EPOCHS = 1024
 # Batches per step of the loop over an epoch's batches: each step's loop-carried weights are
 # copied once, so grouping amortises the copies; 4 was fastest of 1-12, and compiles in ~2 s.
 GROUP = 4

@@ -14,7 +14,7 @@ import numpy as np
 from .. import spec
 from ..data.features import feature_matrix
 from ..engine import numpy_forward
-from ..engine.playground import PROBLEMS
+from ..engine.inputs import PROBLEMS
 from . import binary
 from .goal import CheckResult, judge
 from .playground.links import DEFAULTS

@@ -16,8 +16,7 @@ import numpy as np
 import traitlets
 
 from .. import checks, spec
-from ..engine import devices as placement
-from ..engine.playground import CHUNK_EPOCHS
+from ..engine.inputs import CHUNK_EPOCHS
 from ._base import FrontEndWidget
 from ._throttle import Throttle
 from .cell_end import before_cell_ends
@@ -169,11 +168,15 @@ class TrainingWidget(FrontEndWidget):
         """Where this widget's kernels run, in words: "cpu:0", or "2 cpu devices" for a sweep
         spread over the cores. Tiny networks train on the CPU even where JAX has a GPU (see
         ``nnwidgets.engine.devices``)."""
-        return placement.describe(self._devices())
+        from ..engine import devices
+
+        return devices.describe(self._devices())
 
     def _devices(self) -> list:
         """The devices training runs on; subclasses that spread their work override it."""
-        return [placement.small_kernels()]
+        from ..engine import devices
+
+        return [devices.small_kernels()]
 
     def play(self):
         """Start training; returns at once, and training goes on while the notebook is used.
@@ -359,4 +362,9 @@ class TrainingWidget(FrontEndWidget):
         self._displayed = True
         if self._stale:
             self._publish(force=True, unviewed=True)
-        return super()._repr_mimebundle_(**kwargs)
+        bundle = super()._repr_mimebundle_(**kwargs)
+        self._prepare_kernels()
+        return bundle
+
+    def _prepare_kernels(self):
+        """Called once the widget is shown: a subclass may get its kernels ready meanwhile."""

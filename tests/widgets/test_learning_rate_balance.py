@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 import nnwidgets as nw
-from nnwidgets.widgets.learning_rate_balance import GOOD_SHARE, RATES, zone_bands, zones
+from nnwidgets.widgets.rate_balance import GOOD_SHARE, RATES, zone_bands, zones
 
 
 def test_the_zone_rule():

@@ -23,9 +23,6 @@ neurons or layers concerned. A healthy run gets none. The thresholds, each a con
 ``FAR_CROSS_ENTROPY`` (several classes).
 """
 
-import jax
-
-from ... import engine
 from ...diagnosis_rules import (
     FAR_CROSS_ENTROPY,
     FAR_LOSS,
@@ -41,8 +38,8 @@ from ...diagnosis_rules import (
     unit_states,
     units_finding,
 )
+from ...engine import numpy_forward
 
-_forward = jax.jit(engine.forward, static_argnums=(2, 3))
 _NEXT_STEP = "press Reset"
 
 
@@ -98,7 +95,10 @@ def _far_from_good(run) -> bool:
 def _unit_states(run) -> tuple[dict, dict]:
     """{layer: [dead unit indices]} and {layer: [saturated unit indices]}, layer 1 first."""
     net = run.network
-    hidden = _forward(run.state.params, run.inputs[0], net.activation, net.output_activation)
+    # NumPy: a few hundred points, now and then; no kernel to compile for each new shape.
+    hidden = numpy_forward.layers(
+        run.weights(), run.inputs[0], net.activation, net.output_activation
+    )
     return unit_states(
         (layer, outputs, net.activation) for layer, outputs in enumerate(hidden[1:-1], start=1)
     )

@@ -5,13 +5,16 @@ the original would reset (a new shape, activation, regularisation, batch size or
 it while the learning rate changes or a weight is edited.
 """
 
+import functools
+import threading
 from typing import NamedTuple
 
-import jax
 import numpy as np
 
 from ... import engine
 from ...data.features import FEATURES, feature_matrix, grid_points
+from ...engine import numpy_forward
+from ...engine.inputs import PROBLEMS
 from .. import binary
 from .points import Points
 
@@ -53,14 +56,19 @@ class Network(NamedTuple):
         """The output layer's activation: softmax, tanh or linear."""
         if self.outputs > 1:
             return "softmax"
-        return engine.playground.PROBLEMS[self.problem]
+        return PROBLEMS[self.problem]
 
 
-# Jitted: op by op, a reset spent 3 ms here on dispatch alone.
-_output = jax.jit(
-    lambda params, X, hidden, output: engine.forward(params, X, hidden, output)[-1],
-    static_argnums=(2, 3),
-)
+@functools.cache
+def _output_kernel():
+    """The output layer's values, jitted (op by op, a reset spent 3 ms on dispatch alone)."""
+    import jax
+
+    return jax.jit(
+        lambda params, X, hidden, output: engine.forward(params, X, hidden, output)[-1],
+        static_argnums=(2, 3),
+    )
+
 
 _GRIDS: dict = {}
 
@@ -128,6 +136,14 @@ def feature_maps(resolution: int) -> bytes:
     return binary.quantized(grid_features(FEATURES, resolution).T)
 
 
+def engine_loaded() -> bool:
+    """Whether the JAX engine has loaded in this process (a run then starts on it at once)."""
+    return _ENGINE_LOADED.is_set()
+
+
+_ENGINE_LOADED = threading.Event()
+
+
 class PlaygroundRun:
     """One network training on one set of points by the Playground's rule.
 
@@ -135,18 +151,66 @@ class PlaygroundRun:
     ``init_zero`` starts every weight and bias at 0, as the original's ``initZero`` link key.
     ``padded`` trains on the points padded to buckets of ``PAD_ROWS`` rows, so that points
     added or removed one by one (drawn by hand) reuse one compiled kernel.
+
+    Until the JAX engine has loaded, a run computes what it shows (outputs, maps, figures) with
+    NumPy from its weights; ``prepare_in_background`` loads JAX and compiles the run's kernels
+    on another thread meanwhile, and the first training waits for that.
     """
 
     def __init__(
         self, network: Network, points: Points, random=None, init_zero=False, padded=False
     ):
         self.network = network
-        self.state = engine.init_state(initial_params(network, random, init_zero))
+        self._lock = threading.RLock()
+        self._preparing = None  # the thread loading JAX and compiling, while it runs
+        self._params = initial_params(network, random, init_zero)  # NumPy, until the state
+        self._state = engine.init_state(self._params) if engine_loaded() else None
         self.padded = padded
         self.epoch = 0
         self.diverged = False
         self._history: list[np.ndarray] = []  # chunks of rows [epoch, train, test, acc, acc]
         self.replace_points(points)
+
+    @property
+    def state(self):
+        """The engine's ``TrainState``: made (loading JAX) the first time it is needed, once
+        any preparation on another thread has ended."""
+        preparing = self._preparing
+        if preparing is not None and preparing is not threading.current_thread():
+            preparing.join()
+        with self._lock:
+            if self._state is None:
+                self._state = engine.init_state(self._params)
+                _ENGINE_LOADED.set()
+            return self._state
+
+    @state.setter
+    def state(self, value) -> None:
+        with self._lock:
+            self._state = value
+
+    def prepare_in_background(self) -> None:
+        """Load JAX and compile this run's kernels on another thread, unless JAX has loaded;
+        what the run shows meanwhile comes from NumPy, and training waits for it to end."""
+        if self._state is not None or self._preparing is not None:
+            return
+        self._preparing = threading.Thread(
+            target=self._prepare, name="nnwidgets-prepare", daemon=True
+        )
+        self._preparing.start()
+
+    def _prepare(self) -> None:
+        try:
+            state = self.state
+            self._train_kernel(state, 1, 0.0, 0.0)  # compiles; the result is dropped
+            self.outputs(self.inputs[0])
+            for resolution in (THUMBNAIL_RESOLUTION, OUTPUT_RESOLUTION):
+                self.neuron_maps(resolution)
+        finally:
+            self._preparing = None
+
+    def _numpy_params(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        return [(p["W"], p["b"]) for p in self._params]
 
     def replace_points(self, points: Points) -> None:
         """Train on `points` from now on, keeping the weights and the history."""
@@ -174,19 +238,8 @@ class PlaygroundRun:
         """Train `epochs` epochs (fewer if training diverges); returns how many ran."""
         if self.diverged or epochs <= 0:
             return 0
-        net = self.network
-        self.state, result = engine.train(
-            self.state,
-            *self.inputs,
-            epochs=int(epochs),
-            batch_size=net.batch_size,
-            learning_rate=learning_rate,
-            regularization=net.regularization,
-            regularization_rate=regularization_rate,
-            activation=net.activation,
-            problem=net.problem,
-            accuracy=self.classification,
-            pad_to=self._pad_to() if self.padded else None,
+        self.state, result = self._train_kernel(
+            self.state, epochs, learning_rate, regularization_rate
         )
         done = result.epochs_done
         if done:
@@ -207,6 +260,22 @@ class PlaygroundRun:
         self.diverged = result.diverged
         return done
 
+    def _train_kernel(self, state, epochs, learning_rate, regularization_rate):
+        net = self.network
+        return engine.train(
+            state,
+            *self.inputs,
+            epochs=int(epochs),
+            batch_size=net.batch_size,
+            learning_rate=learning_rate,
+            regularization=net.regularization,
+            regularization_rate=regularization_rate,
+            activation=net.activation,
+            problem=net.problem,
+            accuracy=self.classification,
+            pad_to=self._pad_to() if self.padded else None,
+        )
+
     def _evaluate(self) -> np.ndarray:
         """Train loss, test loss, train and test accuracy of the current weights."""
         X, y, X_test, y_test = self.inputs
@@ -222,7 +291,11 @@ class PlaygroundRun:
     def outputs(self, inputs) -> np.ndarray:
         """The output neuron's value per input row (n,); with classes their probabilities (n, K)."""
         net = self.network
-        out = np.asarray(_output(self.state.params, inputs, net.activation, net.output_activation))
+        kinds = (net.activation, net.output_activation)
+        if self._state is None:
+            out = numpy_forward.output(self._numpy_params(), inputs, *kinds)
+        else:
+            out = np.asarray(_output_kernel()(self._state.params, inputs, *kinds))
         return out if net.outputs > 1 else out[:, 0]
 
     @property
@@ -267,9 +340,9 @@ class PlaygroundRun:
 
     def weights(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """Copies of every layer's (W, b), input side first."""
+        params = self._params if self._state is None else self._state.params
         return [
-            (np.array(layer["W"], np.float32), np.array(layer["b"], np.float32))
-            for layer in self.state.params
+            (np.array(layer["W"], np.float32), np.array(layer["b"], np.float32)) for layer in params
         ]
 
     def weights_bytes(self) -> bytes:
@@ -281,10 +354,11 @@ class PlaygroundRun:
 
     def set_weights(self, weights) -> None:
         """Replace every weight (list of (W, b) as `weights()` gives); shapes already checked."""
-        params = [
-            {"W": np.asarray(W, np.float32), "b": np.asarray(b, np.float32)} for W, b in weights
-        ]
-        self.state = self.state._replace(params=engine.init_state(params).params)
+        params = [{"W": np.array(W, np.float32), "b": np.array(b, np.float32)} for W, b in weights]
+        with self._lock:
+            self._params = params
+            if self._state is not None:
+                self._state = self._state._replace(params=engine.init_state(params).params)
         self.diverged = False
         self._figures = self._evaluate()
 
@@ -294,8 +368,12 @@ class PlaygroundRun:
         """uint8 (neurons, resolution²) of every hidden and output neuron, layer by layer."""
         net = self.network
         grid = grid_features(net.features, resolution)
-        args = (self.state.params, grid, net.activation, net.output_activation)
-        return np.asarray(engine.quantized_neuron_maps(*args))[len(net.features) :]
+        kinds = (net.activation, net.output_activation)
+        if self._state is None:
+            maps = numpy_forward.quantized_neuron_maps(self._numpy_params(), grid, *kinds)
+        else:
+            maps = np.asarray(engine.quantized_neuron_maps(self._state.params, grid, *kinds))
+        return maps[len(net.features) :]
 
     def map_of(self, neuron: str | None, resolution: int) -> bytes:
         """One neuron's map: a feature name, "layer:index", "output" or "output:k"; None is the

@@ -40,6 +40,10 @@ class PlaygroundTraining:
         self._stale = True
         return done  # the live state goes out with the next frame (_publish)
 
+    def _prepare_kernels(self) -> None:
+        # Shown with NumPy's frame: JAX loads and compiles on another thread meanwhile.
+        self._run.prepare_in_background()
+
     def _mark_diverged(self) -> None:
         """Stop training for good, until a reset: the run diverged (in training, or in a file)."""
         with self._lock:

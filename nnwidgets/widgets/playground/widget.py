@@ -281,6 +281,8 @@ class Playground(
                 padded=self.dataset == CUSTOM,
             )
             self._recording = Recording()  # to_html replays this run only
+            if self._displayed:
+                self._run.prepare_in_background()
             if self._output_neuron not in (None, *spec.FEATURES):
                 with contextlib.suppress(ValueError):
                     self._run.neuron_row(self._output_neuron)
