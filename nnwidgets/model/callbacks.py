@@ -1,8 +1,9 @@
 """What `fit` tells its callbacks, as Keras does: subclass `Callback` and override what you need.
 
 `fit` calls, in order: `set_model(model)`, `set_params({"epochs", "steps", "verbose", "metrics",
-"loss", "sample"})` ("metrics" the names of the figures fit will log, "loss" the compiled loss's
-name, "sample" up to 256 training inputs), `on_train_begin(logs)`, then for each epoch
+"loss", "sample", "device"})` ("metrics" the names of the figures fit will log, "loss" the
+compiled loss's name, "sample" up to 256 training inputs, "device" the device that trains, in
+words), `on_train_begin(logs)`, then for each epoch
 `on_epoch_begin(epoch, logs)` and `on_epoch_end(epoch, logs)`, and last `on_train_end(logs)`.
 `logs` at an epoch's end holds that epoch's figures under Keras' names: "loss", each metric
 ("accuracy", ...), and with validation data "val_loss", "val_accuracy", ... Epochs count from 0
@@ -41,9 +42,10 @@ class Callback:
         """Remember `fit`'s parameters, as `self.params`.
 
         Args:
-            params: {"epochs", "steps", "verbose", "metrics", "loss", "sample"}: the epochs
-                asked for, the batches per epoch, the verbosity, the names of the figures fit
-                logs, the loss's name and some training inputs.
+            params: {"epochs", "steps", "verbose", "metrics", "loss", "sample", "device"}: the
+                epochs asked for, the batches per epoch, the verbosity, the names of the
+                figures fit logs, the loss's name, some training inputs and the device that
+                trains ("cpu:0", "gpu:0 (NVIDIA H100 ...)").
         """
         self.params = params
 

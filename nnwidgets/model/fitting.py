@@ -5,6 +5,7 @@ import math
 import jax
 import numpy as np
 
+from ..engine import devices
 from .callbacks import Callback
 from .data_checks import check_not_empty, sample_weights_of
 from .diagnosis import training_sample
@@ -72,7 +73,9 @@ class Fitting:
                 `initial_epoch` to `epochs - 1`, numbered so, as Keras resumes a training.
 
         Returns:
-            A `History` whose `.history` holds each epoch's figures (also `model.history`).
+            A `History` whose `.history` holds each epoch's figures (also `model.history`) and
+            whose `.device` names the device that trained (JAX's default device: a GPU where
+            JAX has one, else the CPU).
 
         Raises:
             RuntimeError: If the model was not compiled.
@@ -92,10 +95,11 @@ class Fitting:
         check_not_empty("x", x)
         y = self._check_y("y", y, len(x), "x")
         weights = sample_weights_of(class_weight, y)
+        device = devices.wide_work()
         validation = None
         if validation_data is not None:
             x_val, y_val = self._checked_validation_data(validation_data)
-            validation = (to_device(x_val), to_device(y_val))
+            validation = (to_device(x_val, device), to_device(y_val, device))
         elif validation_split > 0:
             # The last fraction, before any shuffling, as Keras takes it.
             split = int(math.floor(len(x) * (1 - validation_split)))
@@ -104,11 +108,12 @@ class Fitting:
                     f"validation_split={validation_split} of {len(x)} examples leaves no "
                     "training or no validation data"
                 )
-            validation = (to_device(x[split:]), to_device(y[split:]))
+            validation = (to_device(x[split:], device), to_device(y[split:], device))
             x, y = x[:split], y[:split]
             weights = None if weights is None else weights[:split]
 
         history = History()
+        history.device = devices.describe(device)
         printer = ProgressPrinter(verbose) if verbose else None
         everyone = [history, *callbacks] + ([printer] if printer else [])
         c = self._compiled
@@ -122,6 +127,7 @@ class Fitting:
             "metrics": sorted(logged, key=keras_order),
             "loss": c["loss"],
             "sample": training_sample(x),
+            "device": history.device,
         }
         # A callback may still refuse here (a monitor fit does not log): nothing changed yet.
         for callback in everyone:
@@ -132,9 +138,10 @@ class Fitting:
         hearing += [printer] if printer and printer.live else []
         epoch_fn, listeners = self._epoch_kernel(batch_size, reporting=bool(hearing))
         listeners[:] = hearing
-        device_params, opt_state = self._device_params(), c["opt_state"]
-        X, Y = to_device(x), to_device(y)
-        W = None if weights is None else to_device(weights)
+        # Weights and optimizer state go to the device once; epochs then pass them as they are.
+        device_params, opt_state = jax.device_put((self._device_params(), c["opt_state"]), device)
+        X, Y = to_device(x, device), to_device(y, device)
+        W = None if weights is None else to_device(weights, device)
         self.stop_training = False
         for callback in everyone:
             callback.on_train_begin({})
@@ -161,7 +168,7 @@ class Fitting:
             # A callback may have set other weights (set_weights): go on from them.
             changed = zip(self.layers, device_params, strict=True)
             if any(layer.params is not p for layer, p in changed):
-                device_params = self._device_params()
+                device_params = jax.device_put(self._device_params(), device)
         listeners.clear()
         for callback in everyone:
             callback.on_train_end(dict(logs))

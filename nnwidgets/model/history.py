@@ -10,12 +10,15 @@ class History(Callback):
         history: Each figure's name ("loss", "accuracy", "val_loss", ...) mapped to its value
             after each epoch.
         epoch: The epochs seen, counted from 0.
+        device: The device that trained, in words ("cpu:0", "gpu:0 (NVIDIA H100 ...)"); None
+            until `fit` sets it.
     """
 
     def __init__(self):
         super().__init__()
         self.history: dict[str, list[float]] = {}
         self.epoch: list[int] = []
+        self.device: str | None = None
 
     def on_epoch_end(self, epoch, logs=None):
         """Append the epoch and each of its figures; the model's `history` is now this one.

@@ -13,6 +13,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from ..engine.activations import get_activation
+from .matmul import matmul
 from .naming import check_name, snake_case, unique_name
 from .seeding import generator
 
@@ -380,7 +381,7 @@ class Dense(Layer):
         Returns:
             The layer's outputs, (n, units).
         """
-        z = x @ params["W"]
+        z = matmul(x, params["W"])
         if self.use_bias:
             z = z + params["b"]
         return self._activation(z)

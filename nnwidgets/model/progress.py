@@ -1,7 +1,8 @@
 """What `fit(verbose=1 or 2)` prints, in Keras 3's format.
 
 verbose=1: "Epoch 3/20" then "22/22 ━━━━━━━━━━━━━━━━━━━━ 0s 2ms/step - accuracy: 0.9 - loss: ...";
-verbose=2: "Epoch 3/20" then "22/22 - 0s - 2ms/step - accuracy: 0.9 - loss: ...". `evaluate` and
+verbose=2: "Epoch 3/20" then "22/22 - 0s - 2ms/step - accuracy: 0.9 - loss: ...". Before the
+first epoch, beyond Keras, `fit` says which device trains: "Training on cpu:0". `evaluate` and
 `predict` print the same line once (`predict`'s without figures: "4/4 ━━━━ 0s 3ms/step"), their
 steps counted as Keras counts its batches of `batch_size`. With verbose=1
 in a notebook or a terminal the bar of a long epoch also moves while it runs ("187/375 ━━━━━━━━━━
@@ -138,6 +139,15 @@ class ProgressPrinter(Callback):
 
     def _write(self, text: str) -> None:
         print(text, end="", file=self.stream, flush=True)
+
+    def on_train_begin(self, logs=None):
+        """Print "Training on <device>" when `fit`'s params name the device.
+
+        Args:
+            logs: Unused.
+        """
+        if "device" in self.params:
+            self._write(f"Training on {self.params['device']}\n")
 
     def on_epoch_begin(self, epoch, logs=None):
         """Print "Epoch k/n" and start the epoch's clock.

@@ -155,11 +155,11 @@ def test_a_bare_metric_string_is_refused_as_keras_3_refuses_it():
 # --- the same numbers: mae, class_weight, initial_epoch ------------------------------------------
 
 
-def fit_both(loss, metrics, y, **fit_args):
+def fit_both(loss, metrics, y, optimizer="sgd", **fit_args):
     X, _ = data()
     results = []
     for model in twin_models():
-        model.compile(optimizer="sgd", loss=loss, metrics=metrics)
+        model.compile(optimizer=optimizer, loss=loss, metrics=metrics)
         history = model.fit(X, y, batch_size=16, shuffle=False, verbose=0, **fit_args)
         results.append((history, model.get_weights()))
     return results
@@ -172,6 +172,12 @@ def assert_same_training(theirs, ours):
         np.testing.assert_allclose(our_history.history[name], values, rtol=2e-5, err_msg=name)
     for a, b in zip(our_weights, their_weights, strict=True):
         np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-6)
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "rmsprop"])
+def test_optimizers_by_name_train_as_keras(optimizer):
+    X, y = data()
+    assert_same_training(*fit_both("binary_crossentropy", ["accuracy"], y, optimizer, epochs=5))
 
 
 @pytest.mark.parametrize("loss", ["mae", "mean_absolute_error"])

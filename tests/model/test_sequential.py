@@ -84,9 +84,11 @@ def test_fit_follows_keras_and_history_has_its_keys(capsys):
     assert list(history.history) == ["accuracy", "loss", "val_accuracy", "val_loss"]
     assert history.epoch == [0, 1, 2] and len(history.history["loss"]) == 3
     printed = capsys.readouterr().out.splitlines()
-    assert printed[0] == "Epoch 1/3"
+    # Beyond Keras, the device first; then Keras' lines.
+    assert printed[0] == f"Training on {history.device}" and printed[1] == "Epoch 1/3"
     # 70 training examples in batches of 32: 3 steps.
-    assert printed[1].startswith("3/3 - ") and "- accuracy: " in printed[1]
+    assert printed[2].startswith("3/3 - ") and "- accuracy: " in printed[2]
+    assert printed[3] == "Epoch 2/3" and len(printed) == 7
     loss, accuracy = model.evaluate(X, y)
     assert 0 <= accuracy <= 1 and loss > 0
     assert model.predict(X).shape == (100, 1)
