@@ -7,7 +7,7 @@ import numpy as np
 import traitlets
 
 from .. import checks
-from . import binary
+from . import binary, static_figures
 from ._base import FrontEndWidget
 from ._following import ViewCallback
 from ._model_info import (
@@ -144,6 +144,18 @@ class ActivationView(FrontEndWidget, ViewCallback):
         if self.accuracy is not None:
             text += f", {self.accuracy_label} {100 * self.accuracy:.1f} %"
         return text
+
+    def _static_image(self):
+        points = binary.read_float32(self._points).reshape(-1, len(self.units))
+        title = self.layer_name + (f" ({self.activation})" if self.activation else "")
+        title += f" · epoch {self.epoch}" + (" (before training)" if self.epoch == 0 else "")
+        if self.accuracy is not None:
+            title += f" · {self.accuracy_label} {100 * self.accuracy:.1f} %"
+        names = [f"{self.layer_name}[{unit}]" for unit in self.units]
+        labels = self.labels[: len(points)]
+        return static_figures.activation_view_image(
+            points[: len(labels)], labels, self.classes, names, title, min(self.size, 360)
+        )
 
     @property
     def snapshots(self) -> list[np.ndarray]:

@@ -17,7 +17,7 @@ import time
 import numpy as np
 import traitlets
 
-from . import binary
+from . import binary, static_image
 from ._base import FrontEndWidget
 from .class_records import Student, find_students, newest_record
 from .goal import TARGETS, check_limits, check_target, label
@@ -215,10 +215,38 @@ class ClassOverview(FrontEndWidget):
                 self.send({"type": "refused", "message": str(error)})
 
     def _summary(self) -> str:
-        passed = sum(row["passed"] for row in self._rows)
-        return (
-            f"ClassOverview of {self.question}: {passed} of {len(self.names)} students passed"
-            + ("" if self.done else f" ({len(self._rows)} read so far)")
+        passed = sorted(row["name"] for row in self._rows if row["passed"])
+        text = f"ClassOverview: {self.question}, {len(passed)} of {len(self.names)} students passed"
+        text += "" if self.done else f" ({len(self._rows)} read so far)"
+        text += f"; goal: {self.goal or 'none set'}"
+        if passed:
+            text += f"; passed: {', '.join(passed)}"
+        if self.problems:
+            text += f"; {len(self.problems)} problem{'' if len(self.problems) == 1 else 's'}"
+        return text
+
+    def _static_image(self):
+        read = sorted(self.students, key=lambda row: row["name"])
+        figured = {row["name"] for row in read}
+        pending = [
+            {"name": name, "passed": False, "reason": None}
+            for name in sorted(self.names)
+            if name not in figured
+        ]
+        passed = sum(row["passed"] for row in read)
+        title = f"Class overview, {self.question}: {passed} of {len(self.names)} students passed"
+        if pending:
+            title += f" · reading {len(read)} of {len(self.names)}…"
+        lines = [
+            f"Goal: {self.goal}" if self.goal else "Goal: none set (every usable record passes)"
+        ]
+        if not self.names:
+            lines.append("No submissions found.")
+        if self.problems:
+            count = len(self.problems)
+            lines.append(f"{count} problem{'' if count == 1 else 's'}: work that could not be used")
+        return static_image.class_overview_image(
+            title, lines, read + pending, self._maps, self._points, self._map_resolution
         )
 
 

@@ -12,7 +12,7 @@ direction, so the default rates are 0.1 / λ (small), 1 / λ (good) and 2.2 / λ
 import numpy as np
 import traitlets
 
-from . import binary
+from . import binary, static_figures
 from ._base import FrontEndWidget
 from .perceptron import Perceptron
 
@@ -144,7 +144,18 @@ class LossSurface(FrontEndWidget):
             f"{label} rate {rate:g}: loss {self.loss(path[-1]):.3g} after {len(path) - 1} steps"
             for label, rate, path in zip(self.labels, self.rates, self.paths, strict=True)
         )
-        return f"LossSurface of one neuron's two weights; {ends}"
+        minimum = ", ".join(f"{w:.3g}" for w in self.minimum)
+        return f"LossSurface: one neuron's loss over its two weights, lowest at ({minimum}); {ends}"
+
+    def _static_image(self):
+        surface = binary.read_float32(self._surface).reshape(self._resolution, self._resolution)
+        keys = [
+            f"{label} learning rate {rate:g}"
+            for label, rate in zip(self.labels, self.rates, strict=True)
+        ]
+        return static_figures.loss_surface_image(
+            surface, self.extent, self.paths, self.minimum, keys
+        )
 
 
 def _points(perceptron):

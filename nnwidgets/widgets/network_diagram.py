@@ -8,7 +8,7 @@ import numpy as np
 import traitlets
 
 from .. import checks
-from . import binary
+from . import binary, static_diagram
 from ._base import FrontEndWidget
 from ._following import FollowsTraining, ViewCallback, playground_or_model
 from ._model_info import activation_name, dense_weights, input_features, is_dense, units_of
@@ -112,6 +112,14 @@ class NetworkDiagram(FollowsTraining, FrontEndWidget, ViewCallback):
         ]
         params = sum(c["params"] for c in self._layers)
         return f"NetworkDiagram: {' → '.join(columns)} ({params:,} parameters)"
+
+    def _static_image(self):
+        if not self._layers:
+            return None
+        scales = binary.read_float32(self._scales)
+        return static_diagram.network_diagram_image(
+            self._layers, binary.read_float32(self._weights), scales
+        )
 
     def refresh(self) -> None:
         """Draw the source's weights as they are now."""

@@ -27,7 +27,8 @@ DARK = (31, 31, 31)  # the Perceptron's boundary
 BACKGROUND_STRENGTH = 0.6  # the Perceptron's half-planes: the output's colour at this strength
 # Pillow's own font has no glyph for these: the pictures spell them out.
 _SPELLED = str.maketrans(
-    {"≤": "<=", "≥": ">=", "→": "->", "−": "-", "×": "x", "·": "*", "σ": "sigmoid"}
+    {"≤": "<=", "≥": ">=", "→": "->", "−": "-", "×": "x", "σ": "sigmoid", "–": "-"}
+    | {"—": "-", "₁": "1", "₂": "2", "î": "i", "ĵ": "j"}
 )
 
 
@@ -49,18 +50,23 @@ def value_colors(values) -> np.ndarray:
 
 
 _BYTE_VALUES = np.arange(256) / 255 * 2 - 1
-MAP_LUT = _fade(value_colors(_BYTE_VALUES))  # a quantised byte's colour on a map
+FULL_LUT = value_colors(_BYTE_VALUES)  # a quantised byte's colour, unfaded
+MAP_LUT = _fade(FULL_LUT)  # a quantised byte's colour on a map
 DISCRETE_LUT = np.where((np.arange(256) >= 128)[:, None], MAP_LUT[255], MAP_LUT[0])
 
 
-def map_pixels(cells, discretize: bool = False) -> np.ndarray:
-    """RGB pixels of a quantised map (uint8, row 0 at the top), as the Playground paints it."""
+def map_pixels(cells, discretize: bool = False, faded: bool = True) -> np.ndarray:
+    """RGB pixels of a quantised map (uint8, row 0 at the top), as the Playground paints it
+    (`faded` False: in full colour, as the ClassOverview's small maps)."""
+    if not faded:
+        return FULL_LUT[np.asarray(cells, np.uint8)]
     return (DISCRETE_LUT if discretize else MAP_LUT)[np.asarray(cells, np.uint8)]
 
 
-def class_map_pixels(maps, discretize: bool = False) -> np.ndarray:
+def class_map_pixels(maps, discretize: bool = False, faded: bool = True) -> np.ndarray:
     """RGB pixels of `classes` probability maps (uint8, classes × rows × cols): each cell in its
-    likeliest class' colour, paler as that class is less sure (grey at chance)."""
+    likeliest class' colour, paler as that class is less sure (grey at chance); `faded` False:
+    not faded as the output view's map is."""
     maps = np.asarray(maps, np.uint8)
     classes = len(maps)
     best = np.argmax(maps, axis=0)
@@ -68,7 +74,7 @@ def class_map_pixels(maps, discretize: bool = False) -> np.ndarray:
     sure = np.clip((p - 1 / classes) / (1 - 1 / classes), 0, 1)
     palette = np.array([CLASS_COLORS[k % len(CLASS_COLORS)] for k in range(classes)], np.float64)
     colors = np.floor(GREY + (palette[best] - GREY) * np.asarray(sure)[..., None] + 0.5)
-    return _fade(colors)
+    return _fade(colors) if faded else colors.astype(np.uint8)
 
 
 def point_colors(labels, problem: str, classes: int) -> np.ndarray:
@@ -83,12 +89,14 @@ def point_colors(labels, problem: str, classes: int) -> np.ndarray:
     return np.array(CLASS_COLORS, np.uint8)[index % len(CLASS_COLORS)]
 
 
-def _plane_map(maps: bytes, resolution: int, classes: int, discretize: bool) -> np.ndarray:
+def _plane_map(
+    maps: bytes, resolution: int, classes: int, discretize: bool, faded: bool = True
+) -> np.ndarray:
     """The output view's pixels from `maps`: one map, or one per class with more than two."""
     cells = np.frombuffer(maps, np.uint8)
     if classes > 2:
-        return class_map_pixels(cells.reshape(classes, resolution, resolution), discretize)
-    return map_pixels(cells.reshape(resolution, resolution), discretize)
+        return class_map_pixels(cells.reshape(classes, resolution, resolution), discretize, faded)
+    return map_pixels(cells.reshape(resolution, resolution), discretize, faded)
 
 
 def _draw_points(draw, rows, colors, outlines, size: int, origin, radius: float) -> None:
@@ -188,6 +196,130 @@ def sweep_image(
     return image
 
 
+# A dot: 3 × 3 pixels of its colour in a round ring 1 pixel wide.
+RING = [(dx, dy) for dx in range(-2, 3) for dy in range(-2, 3) if 2 < dx * dx + dy * dy <= 5]
+DOT = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+
+
+def stamp_dots(pixels, xs, ys, colors, rings) -> None:
+    """Small dots, 5 pixels across with their ring of grey level `rings` (one per dot), drawn
+    straight into the RGB array `pixels` at (`xs`, `ys`): hundreds in the time of a few
+    ellipses. Every ring first, then the fills on top."""
+    height, width = pixels.shape[:2]
+    cx, cy = np.rint(xs).astype(int), np.rint(ys).astype(int)
+    for offsets, paint in ((RING, rings), (DOT, colors)):
+        paint = np.broadcast_to(np.asarray(paint, np.uint8).reshape(len(cx), -1), (len(cx), 3))
+        dx, dy = np.array(offsets).T
+        px, py = (cx[:, None] + dx).ravel(), (cy[:, None] + dy).ravel()
+        keep = (px >= 0) & (px < width) & (py >= 0) & (py < height)
+        pixels[py[keep], px[keep]] = np.repeat(paint, len(offsets), axis=0)[keep]
+
+
+def palette_png(image: Image.Image) -> Image.Image:
+    """`image` in 256 colours: a picture of gradients and many lines encodes to a third of its
+    bytes, sooner than in full colour."""
+    return image.quantize(256, method=Image.Quantize.FASTOCTREE)
+
+
+def _loss_text(value) -> str:
+    """A loss as a ClassOverview cell writes it: three decimals, tiny ones as 1.2e-4."""
+    if value is None or not np.isfinite(value):
+        return "-"
+    return f"{value:.3f}" if value >= 0.001 or value == 0 else f"{value:.1e}".replace("e-0", "e-")
+
+
+def _student_cell(draw, image, origin, row, maps, points, resolution: int) -> None:
+    """One ClassOverview cell at `origin`: name, decision map with points, figures, verdict."""
+    x, y = origin
+    draw.rectangle((x, y, x + 117, y + 169), outline=LINE)
+    read = row.get("reason") is not None
+    draw.rectangle(
+        (x, y, x + 117, y + 2), fill=(BLUE if row["passed"] else ORANGE) if read else LINE
+    )
+    name = row["name"]
+    while len(name) > 1 and text_width(name, 12) > 106:
+        name = name[:-2] + "…"
+    draw_text(draw, (x + 6, y + 7), name, fill=(34, 34, 34), size=12)
+    outputs, at = row.get("outputs") or 1, row.get("map_at")
+    size = outputs * resolution * resolution
+    if at is None or at + size > len(maps):
+        draw.rectangle((x + 6, y + 24, x + 111, y + 129), fill=(240, 240, 240))
+    else:
+        pixels = _plane_map(maps[at : at + size], resolution, max(outputs, 2), False, False)
+        tile = Image.fromarray(pixels, "RGB").resize((106, 106), Image.Resampling.BILINEAR)
+        tile = np.array(tile)
+        count, start = row.get("points") or 0, row.get("points_at") or 0
+        rows = np.frombuffer(points, np.uint8)[start : start + 3 * count].reshape(-1, 3)
+        rows = rows.astype(np.float64)
+        if outputs > 1:
+            colors = np.array(CLASS_COLORS, np.uint8)[rows[:, 2].astype(int) % len(CLASS_COLORS)]
+        else:
+            colors = value_colors(rows[:, 2] / 127.5 - 1)
+        rings = np.where(np.arange(count) >= row.get("train_points", count), 0, 255)  # test: black
+        stamp_dots(tile, rows[:, 0] / 255 * 105, (1 - rows[:, 1] / 255) * 105, colors, rings)
+        image.paste(Image.fromarray(tile), (x + 6, y + 24))
+    if not read:
+        draw_text(draw, (x + 6, y + 150), "not read yet", fill=(119, 119, 119), size=12)
+        return
+    accuracy = row.get("test_accuracy")
+    accuracy = "-" if accuracy is None else f"{round(100 * accuracy)}%"
+    draw_text(draw, (x + 6, y + 134), f"loss {_loss_text(row.get('test_loss'))}", (68, 68, 68), 11)
+    draw_text(draw, (x + 112, y + 134), f"acc {accuracy}", (68, 68, 68), 11, anchor="ra")
+    verdict, color = ("passed", BLUE) if row["passed"] else ("not passed", (194, 94, 0))
+    draw_text(draw, (x + 6, y + 150), verdict, fill=color, size=12)
+
+
+def class_overview_image(
+    title: str,
+    lines: list[str],
+    rows: list[dict],
+    maps: bytes,
+    points: bytes,
+    resolution: int,
+    *,
+    columns: int = 6,
+    most: int = 24,
+) -> Image.Image:
+    """The ClassOverview: its title and notes over a grid of student cells (name, decision map in
+    full colour with the points, test loss and accuracy, the verdict in its colour: blue passed,
+    orange not), the first `most` of `rows` in rows of `columns`.
+
+    Args:
+        title: The headline ("Class overview, q3: 3 of 5 students passed").
+        lines: Notes under it (the goal, the problems); a line for the students left out follows.
+        rows: Per student as ``ClassOverview.students`` holds them, in the order drawn; a student
+            not figured yet is ``{"name", "passed": False, "reason": None}``.
+        maps: The ``_maps`` bytes.
+        points: The ``_points`` bytes: rows [x, y, label], coordinates 0-255 over [-6, 6].
+        resolution: Cells along a side of each map.
+        columns: Cells per row at most.
+        most: Cells drawn at most.
+    """
+    gap, width, height = 8, 118, 170
+    shown = rows[:most]
+    if len(rows) > most:
+        lines = [*lines, f"The first {most} of {len(rows)} students by name:"]
+    columns = max(1, min(columns, len(shown)))
+    head = 30 + 18 * len(lines)
+    lines_of_cells = -(-len(shown) // columns)
+    image = Image.new(
+        "RGB",
+        (max(columns * (width + gap) + gap, 480), head + lines_of_cells * (height + gap) + gap),
+        "white",
+    )
+    draw = ImageDraw.Draw(image)
+    draw_text(draw, (gap, 8), title, fill=(34, 34, 34), size=14)
+    for index, line in enumerate(lines):
+        draw_text(draw, (gap, 30 + 18 * index), line, fill=(119, 119, 119), size=12)
+    for index, row in enumerate(shown):
+        origin = (
+            gap + (index % columns) * (width + gap),
+            head + (index // columns) * (height + gap),
+        )
+        _student_cell(draw, image, origin, row, maps, points, resolution)
+    return palette_png(image)
+
+
 def neuron_map_image(cells: bytes, resolution: int, size: int = 300) -> Image.Image:
     """A NeuronMap: its quantised cells on the diverging scale, `size` pixels square."""
     grid = np.frombuffer(cells, np.uint8).reshape(resolution, resolution)
@@ -248,12 +380,12 @@ def curves_image(table, names: list[str], size: tuple[int, int] = (420, 220)) ->
             color = CURVE_COLORS[column % len(CURVE_COLORS)]
             span = (0, max(1, len(values) - 1))
             box = (left, top, right, bottom)
-            _polyline(draw, box, epochs, values[:, column], span, (low, high), color)
+            polyline(draw, box, epochs, values[:, column], span, (low, high), color)
             draw.text((left + 4 + 90 * column, bottom + 6), name, fill=color)
     return image
 
 
-def _polyline(draw, box, xs, ys, x_range, y_range, color, width: int = 2) -> None:
+def polyline(draw, box, xs, ys, x_range, y_range, color, width: int = 2) -> None:
     """The points (xs, ys) of the data ranges `x_range` × `y_range` as a line in the pixel `box`
     (left, top, right, bottom); non-finite points are left out, a lone point is a dot."""
     left, top, right, bottom = box
@@ -269,13 +401,41 @@ def _polyline(draw, box, xs, ys, x_range, y_range, color, width: int = 2) -> Non
 
 
 @cache
-def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
+def text_font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
+    """Pillow's own font at `size` pixels (one instance per size)."""
     return ImageFont.load_default(size)
 
 
-def _text(draw, xy, text: str, fill=INK, size: int = 13, anchor: str = "la") -> None:
-    """`text` at `xy` in Pillow's own font at `size` pixels, its missing symbols spelled out."""
-    draw.text(xy, text.translate(_SPELLED), fill=fill, font=_font(size), anchor=anchor)
+def _space(size: int) -> int:
+    """A word space: Pillow's own font sets words 2 pixels apart below 12 pixels; 0.3 em here."""
+    return max(3, round(size * 0.3))
+
+
+def text_width(text: str, size: int = 13) -> float:
+    """The width in pixels of `text` as `draw_text` sets it."""
+    words = text.translate(_SPELLED).split(" ")
+    return sum(map(text_font(size).getlength, words)) + _space(size) * (len(words) - 1)
+
+
+def draw_text(
+    draw, xy, text: str, fill=INK, size: int = 13, anchor: str = "la", halo: bool = False
+) -> None:
+    """`text` at `xy` in Pillow's own font at `size` pixels (`anchor` as Pillow's), its missing
+    symbols spelled out, a word space of 0.3 em; with a white `halo`, readable over lines."""
+    x, y = xy
+    x -= {"l": 0, "m": 0.5, "r": 1}[anchor[0]] * text_width(text, size)
+    font = text_font(size)
+    for word in text.translate(_SPELLED).split(" "):
+        draw.text(
+            (x, y),
+            word,
+            fill=fill,
+            font=font,
+            anchor="l" + anchor[1],
+            stroke_width=2 if halo else 0,
+            stroke_fill="white",
+        )
+        x += font.getlength(word) + _space(size)
 
 
 def perceptron_image(
@@ -334,7 +494,7 @@ def perceptron_image(
             width=2,
         )
     draw.rectangle((0, 0, size - 1, height - 1), outline=LINE)
-    _text(draw, (4, height + 6), caption, size=12)
+    draw_text(draw, (4, height + 6), caption, size=12)
     return image
 
 
@@ -354,7 +514,7 @@ def activation_gallery_image(curves, highlight: int | None, cell: int = 150) -> 
         accent = index == highlight
         frame = (left, gap, left + cell, gap + height)
         draw.rectangle(frame, outline=BLUE if accent else LINE, width=2 if accent else 1)
-        _text(draw, (left + 6, gap + 4), name, size=13)
+        draw_text(draw, (left + 6, gap + 4), name, size=13)
         box = (left + 8, gap + 26, left + cell - 8, gap + height - 8)
         z_range = (float(np.min(z)), float(np.max(z)))
         zero_x = box[0] + (box[2] - box[0]) * (0 - z_range[0]) / (z_range[1] - z_range[0])
@@ -362,7 +522,7 @@ def activation_gallery_image(curves, highlight: int | None, cell: int = 150) -> 
         if lo <= 0 <= hi:
             zero_y = box[3] - (box[3] - box[1]) * (0 - lo) / (hi - lo)
             draw.line((box[0], zero_y, box[2], zero_y), fill=LINE)
-        _polyline(draw, box, z, y, z_range, (lo, hi), BLUE if accent else INK)
+        polyline(draw, box, z, y, z_range, (lo, hi), BLUE if accent else INK)
     return image
 
 
@@ -377,7 +537,7 @@ def challenge_image(goal: str, limits: str, passed: bool, reason: str) -> Image.
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 4, image.height), fill=BLUE if passed else ORANGE)
     for index, line in enumerate(lines):
-        _text(draw, (14, 8 + step * index), line, size=13)
+        draw_text(draw, (14, 8 + step * index), line, size=13)
     return image
 
 

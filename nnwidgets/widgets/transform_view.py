@@ -14,7 +14,7 @@ import numpy as np
 import traitlets
 
 from .. import checks
-from . import binary
+from . import binary, static_figures
 from ._base import FrontEndWidget
 from ._following import FollowsTraining, ViewCallback, playground_or_model
 from ._model_info import input_features, layer_index
@@ -141,6 +141,25 @@ class TransformView(FollowsTraining, FrontEndWidget, ViewCallback):
         shown = names[min(self.stage, len(names) - 1)]
         return f"TransformView: stage {self.stage + 1} of {len(names)} ({shown}): " + " → ".join(
             names
+        )
+
+    def _static_image(self):
+        stages = self.stages
+        if not stages:
+            return None
+        shown = stages[min(self.stage, len(stages) - 1)]
+        units = ", ".join(str(u + 1) for u in shown["units"])
+        units = "x1, x2" if shown["layer"] is None else f"units {units}"
+        title = f"{shown['name']} · {shown['dims']}-D ({units}) · stage "
+        title += f"{self.stage + 1} of {len(stages)}"
+        return static_figures.transform_view_image(
+            shown["points"],
+            self._index["grid"],
+            binary.read_uint8(self._labels),
+            len(self.classes),
+            shown,
+            title,
+            min(self.size, 400),
         )
 
     @property
