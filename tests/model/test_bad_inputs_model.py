@@ -636,3 +636,11 @@ def test_a_model_refused_a_nan_fit_trains_on_clean_data_afterwards():
     history = model.fit(X, y, epochs=2, verbose=0)
     assert all(np.isfinite(history.history["loss"]))
     assert all(np.all(np.isfinite(w)) for w in model.get_weights())
+
+
+def test_finite_inputs_whose_sum_overflows_are_accepted():
+    X, y = toy_data()
+    huge = X.copy()
+    huge[:2, 0] = 3e38  # finite, but their float32 sum is infinite
+    model = banknote_model()
+    assert model.predict(huge, verbose=0).shape == (len(X), 1)
