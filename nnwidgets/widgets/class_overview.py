@@ -219,8 +219,9 @@ class ClassOverview(FrontEndWidget):
         text = f"ClassOverview: {self.question}, {len(passed)} of {len(self.names)} students passed"
         text += "" if self.done else f" ({len(self._rows)} read so far)"
         text += f"; goal: {self.goal or 'none set'}"
-        if passed:
-            text += f"; passed: {', '.join(passed)}"
+        if passed:  # by name, the first few
+            more = f", and {len(passed) - 8} more" if len(passed) > 8 else ""
+            text += f"; passed: {', '.join(passed[:8])}{more}"
         if self.problems:
             text += f"; {len(self.problems)} problem{'' if len(self.problems) == 1 else 's'}"
         return text

@@ -108,7 +108,7 @@ def network_diagram_image(columns: list[dict], weights, scales, width: int = 560
         if c > 0:
             draw_text(draw, (x, y + 31), f"{column['params']:,} params", LABEL, 11, "ma")
     keys = [(ORANGE, "negative weight", True), (BLUE, "positive weight", True)]
-    keys.append((LABEL, "thicker: larger |weight| · node colour: bias", False))
+    keys.append((None, "thicker: larger |weight| · node colour: bias", False))
     draw_legend(draw, (8, height + LABEL_AREA + 2), keys)
     return palette_png(image)
 

@@ -168,10 +168,13 @@ def _cube(draw, center, size, map_point=lambda p: p) -> None:
 
 
 def draw_legend(draw, xy, items) -> None:
-    """Keys in a row: (colour, text, line?) each, a swatch or a line before its text."""
+    """Keys in a row: (colour, text, line?) each, a swatch or a line before its text (none
+    without a colour)."""
     x, y = xy
     for color, text, line in items:
-        if line:
+        if color is None:
+            pass
+        elif line:
             draw.line((x, y + 7, x + 20, y + 7), fill=color, width=2)
             x += 26
         else:
