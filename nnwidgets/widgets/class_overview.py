@@ -17,7 +17,7 @@ import time
 import numpy as np
 import traitlets
 
-from . import binary, static_image
+from . import binary, static_overview
 from ._base import FrontEndWidget
 from .class_records import Student, find_students, newest_record
 from .goal import TARGETS, check_limits, check_target, label
@@ -246,7 +246,7 @@ class ClassOverview(FrontEndWidget):
         if self.problems:
             count = len(self.problems)
             lines.append(f"{count} problem{'' if count == 1 else 's'}: work that could not be used")
-        return static_image.class_overview_image(
+        return static_overview.class_overview_image(
             title, lines, read + pending, self._maps, self._points, self._map_resolution
         )
 
