@@ -167,6 +167,12 @@ def _cube(draw, center, size, map_point=lambda p: p) -> None:
         draw.line((xs[0], ys[0], xs[1], ys[1]), fill=LINE)
 
 
+def _title(draw, title: str, width: int) -> None:
+    """The line above a plot, smaller (down to 10 pixels) where it would not fit `width`."""
+    fits = [points for points in (13, 12, 11) if text_width(title, points) <= width - 16]
+    draw_text(draw, (8, 6), title, TEXT, fits[0] if fits else 10)
+
+
 def draw_legend(draw, xy, items) -> None:
     """Keys in a row: (colour, text, line?) each, a swatch or a line before its text (none
     without a colour)."""
@@ -202,7 +208,7 @@ def activation_view_image(points, labels, classes: list[str], axis_names, title,
     colors = np.array(palette, np.float64)[np.asarray(labels) % len(palette)]
     image = Image.new("RGB", (size, TITLE + size + 22), "white")
     draw = ImageDraw.Draw(image)
-    draw_text(draw, (8, 6), title, TEXT, 13)
+    _title(draw, title, size)
     radius = 2.2 if count > 2000 else 3.2
     outline = None if count > 2000 else "white"
     if dims == 2:
@@ -331,7 +337,7 @@ def transform_view_image(rows, grid: int, labels, classes: int, entry: dict, tit
     half = half * 1.08 if half > 0 else 1.0
     image = Image.new("RGB", (size, TITLE + size + 22), "white")
     draw = ImageDraw.Draw(image)
-    draw_text(draw, (8, 6), title, TEXT, 13)
+    _title(draw, title, size)
     decision = entry.get("decision")
     if dims == 3:
         center, plot = (size / 2, TITLE + size / 2), size * 0.9
@@ -481,7 +487,7 @@ def loss_surface_image(surface, extent, paths, minimum, keys: list[str], size: i
     w1_lo, w1_hi, w2_lo, w2_hi = (float(v) for v in extent)
     image = Image.new("RGB", (size, TITLE + size + 6 + 18 * len(keys)), "white")
     draw = ImageDraw.Draw(image)
-    draw_text(draw, (8, 6), "Loss over two weights", TEXT, 13)
+    _title(draw, "Loss over two weights", size)
     side = max(size - 58, 60)
     box = (46, TITLE + 10, 46 + side, TITLE + 10 + side)
     heat = Image.fromarray(surface_pixels(surface), "RGB")
