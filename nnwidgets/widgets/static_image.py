@@ -8,6 +8,7 @@ map_colors.ts), so a preview looks like the last frame the view drew.
 
 import base64
 import io
+import re
 import textwrap
 from functools import cache
 
@@ -30,6 +31,13 @@ _SPELLED = str.maketrans(
     {"≤": "<=", "≥": ">=", "→": "->", "−": "-", "×": "x", "σ": "sigmoid", "–": "-"}
     | {"—": "-", "₁": "1", "₂": "2", "î": "i", "ĵ": "j"}
 )
+# A "·" between two symbols is a product (w·x), too small to read in that font: spelled "*".
+# Between spaces it separates the parts of a title and stays.
+_PRODUCT = re.compile(r"(?<=\S)·(?=\S)")
+
+
+def _spelled(text: str) -> str:
+    return _PRODUCT.sub("*", text).translate(_SPELLED)
 
 
 def _mix(start, end, t) -> np.ndarray:
@@ -296,7 +304,7 @@ def _space(size: int) -> int:
 
 def text_width(text: str, size: int = 13) -> float:
     """The width in pixels of `text` as `draw_text` sets it."""
-    words = text.translate(_SPELLED).split(" ")
+    words = _spelled(text).split(" ")
     return sum(map(text_font(size).getlength, words)) + _space(size) * (len(words) - 1)
 
 
@@ -308,7 +316,7 @@ def draw_text(
     x, y = xy
     x -= {"l": 0, "m": 0.5, "r": 1}[anchor[0]] * text_width(text, size)
     font = text_font(size)
-    for word in text.translate(_SPELLED).split(" "):
+    for word in _spelled(text).split(" "):
         draw.text(
             (x, y),
             word,
