@@ -1,9 +1,9 @@
-"""Still pictures of the views drawn on axes or laid out in space, for hosts that run no
+"""Still pictures of the views drawn on axes or in a turned cube, for hosts that run no
 JavaScript: the ActivationView's and the TransformView's points (2-D on axes, 3-D in a cube
-turned as the view first shows it), the LossSurface's heat map with its paths, and the
-NetworkDiagram. Layout and colours follow js/src/views/ (axes.ts, activation_view.ts,
-transform_paint.ts, loss_surface*.ts, network_diagram.ts, diagram_layout.ts, scales.ts) on the
-light theme; the colours and text helpers shared with the other pictures are static_image's.
+turned as the view first shows it) and the LossSurface's heat map with its paths. Layout and
+colours follow js/src/views/ (axes.ts, activation_view.ts, transform_paint.ts,
+loss_surface*.ts, scales.ts) on the light theme; the colours and text helpers shared with the
+other pictures are static_image's.
 """
 
 import itertools
@@ -79,8 +79,13 @@ def padded_range(values, fraction: float = 0.05) -> tuple[float, float]:
 
 
 def _scale(lo: float, hi: float, to0: float, to1: float):
+    """Maps [lo, hi] linearly onto [to0, to1] (numbers or arrays); a flat range to the middle."""
     span = hi - lo
-    return lambda v: (to0 + to1) / 2 + 0 * v if span == 0 else to0 + (v - lo) / span * (to1 - to0)
+
+    def scale(v):
+        return (to0 + to1) / 2 + 0 * v if span == 0 else to0 + (v - lo) / span * (to1 - to0)
+
+    return scale
 
 
 def _vertical_text(image, center, text: str, fill, size: int) -> None:
@@ -123,11 +128,6 @@ def _clipped(image, box, paint) -> None:
     image.paste(layer.crop(box), box[:2])
 
 
-def _faded(color, alpha: float) -> tuple:
-    """`color` at `alpha` over white."""
-    return tuple(round(c * alpha + 255 * (1 - alpha)) for c in color)
-
-
 def _dots(draw, xs, ys, colors, radius, outline="white") -> None:
     for x, y, color in zip(xs, ys, colors, strict=True):
         fill = tuple(int(c) for c in color)
@@ -153,6 +153,7 @@ def _project(cube, center, size) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return center[0] + x * half, center[1] - y * half, depth
 
 
+# The cube's 12 edges: pairs of corners that differ in one coordinate.
 CUBE_EDGES = [
     (a, b)
     for a, b in itertools.combinations(itertools.product((-1, 1), repeat=3), 2)
@@ -160,10 +161,10 @@ CUBE_EDGES = [
 ]
 
 
-def _cube(draw, center, size, map_point=lambda p: p) -> None:
-    """The 12 edges of the cube, each corner through `map_point` first."""
+def _cube(draw, center, size) -> None:
+    """The 12 edges of the cube [-1, 1]³, turned and fitting `size` pixels at `center`."""
     for a, b in CUBE_EDGES:
-        xs, ys, _ = _project([map_point(a), map_point(b)], center, size)
+        xs, ys, _ = _project([a, b], center, size)
         draw.line((xs[0], ys[0], xs[1], ys[1]), fill=LINE)
 
 
@@ -178,12 +179,10 @@ def draw_legend(draw, xy, items) -> None:
     without a colour)."""
     x, y = xy
     for color, text, line in items:
-        if color is None:
-            pass
-        elif line:
+        if color is not None and line:
             draw.line((x, y + 7, x + 20, y + 7), fill=color, width=2)
             x += 26
-        else:
+        elif color is not None:
             draw.rectangle((x, y + 2, x + 10, y + 12), fill=color)
             x += 15
         draw_text(draw, (x, y), text, SOFT, 12)
