@@ -93,7 +93,7 @@ def class_overview_image(
     resolution: int,
     *,
     columns: int = 6,
-    most: int = 24,
+    most: int = 18,
 ) -> Image.Image:
     """The ClassOverview: its title and notes over a grid of student cells (name, decision map in
     full colour with the points, test loss and accuracy, the verdict in its colour: blue passed,
