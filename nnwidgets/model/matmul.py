@@ -11,8 +11,8 @@ def matmul(x, w):
     XLA folds the transpose into the product, and XLA:CPU then hands that product to Eigen,
     which took twice as long as the forward product of the same size (784-256-10 at batch 32,
     measured with jax.profiler). On the CPU, `x.T` is materialised first (a copy of one batch),
-    so the product is an ordinary one and goes to YNNPACK: 12 % of that epoch. Other platforms
-    take the plain product. The values are the same products, in float32.
+    so the product is an ordinary one and goes to YNNPACK: 12 % of that epoch's CPU time. Other
+    platforms take the plain product. The values are the same products, in float32.
 
     Args:
         x: The inputs, (n, in).
