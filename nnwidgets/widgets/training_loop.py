@@ -260,11 +260,13 @@ class TrainingWidget(FrontEndWidget):
         drawing, unseen = ChunkSizer(self.CHUNK_TARGET_S), ChunkSizer(UNSEEN_CHUNK_TARGET_S)
         try:
             while self.playing and self._can_train():
-                # Each chunk makes one frame: wait until the browser can take it.
-                if not await wait_for_frame_slot(self._pacer, lambda: self.playing):
+                # A set speed trains its epochs once per drawn frame: wait until the browser
+                # can take one. Auto speed trains on while the browser draws, and each frame
+                # shows the latest chunk.
+                fixed = self.epochs_per_frame > 0
+                if fixed and not await wait_for_frame_slot(self._pacer, lambda: self.playing):
                     break
-                sizer = drawing if self._pacer.watched() else unseen
-                if not self._play_chunk(sizer):
+                if not self._play_chunk(drawing if self._pacer.watched() else unseen):
                     break
                 self._publish()
                 await asyncio.sleep(YIELD_S)

@@ -1,7 +1,12 @@
-"""When the Playground may send a frame: at most two ahead of the browser's drawing, at most one
+"""When the Playground may send a frame: at most three ahead of the browser's drawing, at most one
 per display frame, and one a second when the browser says nothing."""
 
-from nnwidgets.widgets.frame_pacer import FALLBACK_INTERVAL_S, MIN_INTERVAL_S, FramePacer
+from nnwidgets.widgets.frame_pacer import (
+    FALLBACK_INTERVAL_S,
+    MAX_IN_FLIGHT,
+    MIN_INTERVAL_S,
+    FramePacer,
+)
 
 DISPLAY_FRAME = MIN_INTERVAL_S * 1.001  # just past the interval, whatever the rounding
 
@@ -14,19 +19,21 @@ class Clock:
         return self.now
 
 
-def test_two_frames_may_wait_for_the_browser_then_sending_stops():
+def test_three_frames_may_wait_for_the_browser_then_sending_stops():
     clock = Clock()
     pacer = FramePacer(clock)
+    assert MAX_IN_FLIGHT == 3
     assert pacer.may_send()
     assert pacer.next_frame() == 1
     assert not pacer.may_send()  # not within one display frame
+    for _ in range(MAX_IN_FLIGHT - 1):
+        clock.now += DISPLAY_FRAME
+        assert pacer.may_send()
+        pacer.next_frame()
     clock.now += DISPLAY_FRAME
-    assert pacer.may_send()
-    pacer.next_frame()
-    clock.now += DISPLAY_FRAME
-    assert pacer.in_flight() == 2 and not pacer.may_send()
+    assert pacer.in_flight() == 3 and not pacer.may_send()
     pacer.acknowledge(1)
-    assert pacer.in_flight() == 1 and pacer.may_send()
+    assert pacer.in_flight() == 2 and pacer.may_send()
 
 
 def test_the_highest_acknowledgement_counts_and_nonsense_is_ignored():
@@ -47,9 +54,9 @@ def test_the_highest_acknowledgement_counts_and_nonsense_is_ignored():
 def test_without_acknowledgements_one_frame_a_second_still_goes_out():
     clock = Clock()
     pacer = FramePacer(clock)
-    pacer.next_frame()
-    clock.now += DISPLAY_FRAME
-    pacer.next_frame()
+    for _ in range(MAX_IN_FLIGHT):
+        pacer.next_frame()
+        clock.now += DISPLAY_FRAME
     assert not pacer.may_send()
     assert 0 < pacer.seconds_until_slot() <= FALLBACK_INTERVAL_S
     clock.now += FALLBACK_INTERVAL_S
