@@ -14,7 +14,7 @@ from .history import History
 from .progress import ProgressPrinter, keras_order
 from .seeding import generator
 from .training import make_epoch, shuffled_order
-from .transfer import to_device
+from .transfer import rows_to_device, to_device
 
 
 class Fitting:
@@ -140,7 +140,7 @@ class Fitting:
         listeners[:] = hearing
         # Weights and optimizer state go to the device once; epochs then pass them as they are.
         device_params, opt_state = jax.device_put((self._device_params(), c["opt_state"]), device)
-        X, Y = to_device(x, device), to_device(y, device)
+        X, Y = rows_to_device(x, device), to_device(y, device)
         W = None if weights is None else to_device(weights, device)
         self.stop_training = False
         for callback in everyone:

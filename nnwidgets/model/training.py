@@ -14,6 +14,8 @@ import jax.numpy as jnp
 import numpy as np
 import optax
 
+from .transfer import take_rows
+
 
 def forward(layers, params, x, training=False, rng=None):
     """Every layer's output, input first.
@@ -51,7 +53,8 @@ def make_epoch(
     report=None,
 ):
     """A jitted `epoch(params, opt_state, X, y, order, key, weights=None)` -> params,
-    opt_state, figures; `weights`, when given, weighs each example of `X` (see the module's text).
+    opt_state, figures; `X` is the inputs as `transfer.rows_to_device` puts them, and `weights`,
+    when given, weighs each example (see the module's text).
 
     With `report`, the epoch also calls `report(batches_done, running_figures)` on the host from
     inside the compiled loop, after every k-th batch (about REPORTS_PER_EPOCH times an epoch of at
@@ -76,9 +79,11 @@ def make_epoch(
         sums += [jnp.sum(m(output, target).astype(jnp.float32) * real) for m in metric_fns]
         return jnp.stack(sums)
 
+    example_shape = layers[0].input_shape[1:]
+
     @jax.jit
     def epoch(params, opt_state, X, y, order, key, example_weights=None):
-        n = X.shape[0]
+        n = y.shape[0]
         steps = -(-n // batch_size)
         padding = steps * batch_size - n
         index = jnp.concatenate([order, jnp.zeros(padding, order.dtype)]).reshape(steps, -1)
@@ -94,7 +99,7 @@ def make_epoch(
             weights = real if example_weights is None else real * example_weights[rows]
             # Splitting a key costs 6 % of a 784-256-10 epoch (measured): only when it is used.
             key, dropout_key = jax.random.split(key) if random else (key, None)
-            x, target = jnp.take(X, rows, axis=0), jnp.take(y, rows, axis=0)
+            x, target = take_rows(X, rows, example_shape), jnp.take(y, rows, axis=0)
 
             def batch_loss(p):
                 output = forward(layers, p, x, training=True, rng=dropout_key)[-1]
