@@ -70,7 +70,7 @@ class Sweep(TrainingWidget):
     it: ``sweep.opened``).
     """
 
-    CHUNK_TARGET_S = 0.012  # auto speed: one chunk of epochs per drawn frame takes about this long
+    CHUNK_TARGET_S = 0.012  # auto speed: one chunk of epochs takes about this long
 
     _view = traitlets.Unicode("sweep").tag(sync=True)
 

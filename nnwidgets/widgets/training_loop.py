@@ -1,5 +1,6 @@
-"""How a widget trains while it is shown: chunks of epochs on the kernel's event loop, one chunk
-per drawn frame (``TrainingWidget``, the base of the Playground and the Sweep).
+"""How a widget trains while it is shown: chunks of epochs on the kernel's event loop, a frame
+for the browser whenever it can take one (``TrainingWidget``, the base of the Playground and the
+Sweep).
 
 The loop is an asyncio task on the kernel's main event loop, so the kernel handles the browser's
 messages between chunks. JupyterLab may deliver those on a subshell thread while the main thread
@@ -121,8 +122,8 @@ class TrainingWidget(FrontEndWidget):
     traits, by name), and sets ``CHUNK_TARGET_S``, the time one chunk of epochs should take
     while playing. ``_play_chunk`` and ``_play_ended`` may be extended.
 
-    Training runs as an asyncio task on the kernel's loop, one chunk of epochs per drawn frame,
-    so the notebook stays usable. JupyterLab may deliver the browser's messages on a subshell
+    Training runs as an asyncio task on the kernel's loop, chunk after chunk (at a set speed, one
+    chunk per drawn frame), so the notebook stays usable. JupyterLab may deliver the browser's messages on a subshell
     thread while the main thread runs a cell, so everything that swaps or trains holds ``_lock``.
     """
 
