@@ -109,6 +109,19 @@ def use_compile_cache() -> str | None:
     return folder
 
 
+def _malloc_trim():
+    """glibc's ``malloc_trim``, or None elsewhere (macOS, musl)."""
+    name = ctypes.util.find_library("c")
+    return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+
+
+def release_freed_memory() -> None:
+    """Hand the heap memory freed so far back to the system (glibc; elsewhere nothing)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
 def trim_after_compiles() -> bool:
     """After each XLA compile, hand the memory the compiler freed back to the system.
 
@@ -121,8 +134,7 @@ def trim_after_compiles() -> bool:
     """
     from jax import monitoring
 
-    name = ctypes.util.find_library("c")
-    trim = getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+    trim = _malloc_trim()
     if trim is None:
         return False
 

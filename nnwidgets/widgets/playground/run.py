@@ -81,6 +81,16 @@ def grid_features(features: tuple, resolution: int) -> np.ndarray:
     return _GRIDS[key]
 
 
+def _frame_grid(features: tuple) -> np.ndarray:
+    """The thumbnails' grid then the output view's, one array (cached)."""
+    key = (features, "frame")
+    if key not in _GRIDS:
+        _GRIDS[key] = np.concatenate(
+            [grid_features(features, r) for r in (THUMBNAIL_RESOLUTION, OUTPUT_RESOLUTION)]
+        )
+    return _GRIDS[key]
+
+
 def loss_and_accuracy(out, targets, classification: bool) -> tuple[float, float]:
     """The Playground's loss and accuracy of outputs `out` for `targets`, as the engine reports
     them: output values (n,) with ½(o − t)² and the sign, or class probabilities (n, K) with
@@ -189,6 +199,8 @@ class PlaygroundRun:
         self._lock = threading.RLock()
         self._preparing = None  # the thread loading JAX and compiling, while it runs
         self._params = initial_params(network, random, init_zero)  # NumPy, until the state
+        self._version = 0  # counts changes of the weights: the frame's maps are kept per version
+        self._frame_maps = (-1, None)
         self._state = engine.init_state(self._params) if engine_loaded() else None
         self.padded = padded
         self.epoch = 0
@@ -213,6 +225,7 @@ class PlaygroundRun:
     def state(self, value) -> None:
         with self._lock:
             self._state = value
+            self._version += 1
 
     def prepare_in_background(self) -> None:
         """Load JAX and compile this run's kernels on another thread, unless JAX has loaded;
@@ -229,8 +242,9 @@ class PlaygroundRun:
             state = self.state
             self._train_kernel(state, 1, 0.0, 0.0)  # compiles; the result is dropped
             self.outputs(self.inputs[0])
-            for resolution in (THUMBNAIL_RESOLUTION, OUTPUT_RESOLUTION):
-                self.neuron_maps(resolution)
+            self._frame_maps = (-1, None)
+            self.neuron_maps(OUTPUT_RESOLUTION)
+            engine.runtime.release_freed_memory()  # what loading JAX and compiling left behind
         finally:
             self._preparing = None
 
@@ -381,6 +395,7 @@ class PlaygroundRun:
         params = [{"W": np.array(W, np.float32), "b": np.array(b, np.float32)} for W, b in weights]
         with self._lock:
             self._params = params
+            self._version += 1
             if self._state is not None:
                 self._state = self._state._replace(params=engine.init_state(params).params)
         self.diverged = False
@@ -389,9 +404,22 @@ class PlaygroundRun:
     # maps ---------------------------------------------------------------------------------------
 
     def neuron_maps(self, resolution: int) -> np.ndarray:
-        """uint8 (neurons, resolution²) of every hidden and output neuron, layer by layer."""
+        """uint8 (neurons, resolution²) of every hidden and output neuron, layer by layer.
+
+        A frame's two grids (the thumbnails' and the output view's) are computed in one pass,
+        kept until the weights change: one kernel call and one compiled kernel, not two.
+        """
+        if resolution not in (THUMBNAIL_RESOLUTION, OUTPUT_RESOLUTION):
+            return self._maps_over(grid_features(self.network.features, resolution))
+        version, maps = self._frame_maps
+        if version != self._version:
+            maps = self._maps_over(_frame_grid(self.network.features))
+            self._frame_maps = (self._version, maps)
+        start = 0 if resolution == THUMBNAIL_RESOLUTION else THUMBNAIL_RESOLUTION**2
+        return maps[:, start : start + resolution**2]
+
+    def _maps_over(self, grid: np.ndarray) -> np.ndarray:
         net = self.network
-        grid = grid_features(net.features, resolution)
         kinds = (net.activation, net.output_activation)
         if self._state is None:
             maps = numpy_forward.quantized_neuron_maps(self._numpy_params(), grid, *kinds)
