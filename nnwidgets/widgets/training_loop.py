@@ -123,8 +123,9 @@ class TrainingWidget(FrontEndWidget):
     while playing. ``_play_chunk`` and ``_play_ended`` may be extended.
 
     Training runs as an asyncio task on the kernel's loop, chunk after chunk (at a set speed, one
-    chunk per drawn frame), so the notebook stays usable. JupyterLab may deliver the browser's messages on a subshell
-    thread while the main thread runs a cell, so everything that swaps or trains holds ``_lock``.
+    chunk per drawn frame), so the notebook stays usable. JupyterLab may deliver the browser's
+    messages on a subshell thread while the main thread runs a cell, so everything that swaps or
+    trains holds ``_lock``.
     """
 
     CHUNK_TARGET_S = 0.006
