@@ -282,6 +282,17 @@ def write_notebook(folder: Path, name: str, cells: list[str]) -> str:
     return name
 
 
+def open_playground(jupyter_lab, open_notebook, cells: list[str], name: str | None = None):
+    """A notebook of `cells` (the first shows a Playground `pg`), opened and run; returns the
+    LabNotebook, with the first Playground's root as ``.root``, scrolled into view."""
+    name = write_notebook(jupyter_lab.root_dir, name or f"e2e_playground_{len(cells)}.ipynb", cells)
+    lab = open_notebook(name, timeout=90)
+    lab.root = lab.page.locator(".nnw-pg").first
+    lab.root.wait_for()
+    lab.root.scroll_into_view_if_needed()
+    return lab
+
+
 def kernel(notebook: LabNotebook, expression: str):
     """The value of a Python expression in the notebook's kernel, through JSON."""
     return json.loads(notebook.run(f"import json; print(json.dumps({expression}))"))

@@ -5,8 +5,8 @@ training, and no flowing dashes when the reader asks for reduced motion."""
 import time
 
 from accessibility import assert_accessible
-from lab import ARTIFACTS
-from test_playground_in_lab import open_playground, wait_for_kernel
+from lab import ARTIFACTS, open_playground
+from test_playground_in_lab import wait_for_kernel
 
 CELLS = ["import nnwidgets as nw\npg = nw.Playground(seed=1)\npg"]
 

@@ -2,7 +2,7 @@
 kernel sends the browser at most 100 messages a second, and the view ends on the last epoch."""
 
 import pytest
-from lab import kernel, wait_until, write_notebook
+from lab import kernel, open_playground, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -27,11 +27,8 @@ BUSIEST_SECOND = (
 
 
 def test_a_loop_of_single_steps_is_paced_and_ends_on_the_last_epoch(jupyter_lab, open_notebook):
-    name = write_notebook(jupyter_lab.root_dir, "e2e_message_rate.ipynb", CELLS)
-    lab = open_notebook(name, timeout=90)
-    root = lab.page.locator(".nnw-pg").first
-    root.wait_for()
-    root.scroll_into_view_if_needed()
+    lab = open_playground(jupyter_lab, open_notebook, CELLS, "e2e_message_rate.ipynb")
+    root = lab.root
     wait_until(lambda: kernel(lab, "pg._pacer.viewed"), "the view's first drawn frame")
     lab.run(LOOP, timeout=300)
     busiest = kernel(lab, BUSIEST_SECOND)

@@ -2,7 +2,7 @@
 
 import time
 
-from lab import ARTIFACTS, kernel, pixels, wait_until, write_notebook
+from lab import ARTIFACTS, kernel, open_playground, pixels, wait_until
 
 SPIRAL_3 = ["import nnwidgets as nw\npg = nw.Playground(dataset='spiral', classes=3, seed=1)\npg"]
 DEFAULT = ["import nnwidgets as nw\npg = nw.Playground(seed=1)\npg"]
@@ -20,15 +20,6 @@ HUES = """(canvas) => {
     }
     return { bins, total: data.length / 4 };
 }"""
-
-
-def open_playground(jupyter_lab, open_notebook, name, cells):
-    write_notebook(jupyter_lab.root_dir, name, cells)
-    lab = open_notebook(name, timeout=90)
-    lab.root = lab.page.locator(".nnw-pg").first
-    lab.root.wait_for()
-    lab.root.scroll_into_view_if_needed()
-    return lab
 
 
 def hues(canvas, share=0.01) -> int:
@@ -64,7 +55,7 @@ def set_theme(lab, theme: str, light: bool) -> None:
 
 
 def test_three_classes_draw_three_output_neurons_and_three_hues(jupyter_lab, open_notebook):
-    lab = open_playground(jupyter_lab, open_notebook, "e2e_classes_spiral.ipynb", SPIRAL_3)
+    lab = open_playground(jupyter_lab, open_notebook, SPIRAL_3, "e2e_classes_spiral.ipynb")
     outputs = lab.root.locator('[aria-label^="Output neuron of class"]')
     wait_until(lambda: outputs.count() == 3, "three output neurons")
     assert kernel(lab, "list(pg.weights[-1][0].shape)")[1] == 3
@@ -101,7 +92,7 @@ def test_three_classes_draw_three_output_neurons_and_three_hues(jupyter_lab, ope
 
 
 def test_drawing_adds_a_point_of_its_class_and_shift_click_removes_it(jupyter_lab, open_notebook):
-    lab = open_playground(jupyter_lab, open_notebook, "e2e_classes_draw.ipynb", SPIRAL_3)
+    lab = open_playground(jupyter_lab, open_notebook, SPIRAL_3, "e2e_classes_draw.ipynb")
     train_count = "len(pg.data[0])"
     count = kernel(lab, train_count)
     heatmap = lab.root.locator(".nnw-pg-heatmap-map")
@@ -136,7 +127,7 @@ def test_drawing_adds_a_point_of_its_class_and_shift_click_removes_it(jupyter_la
 
 
 def test_choosing_classes_in_the_ui_reaches_the_kernel(jupyter_lab, open_notebook):
-    lab = open_playground(jupyter_lab, open_notebook, "e2e_classes_menu.ipynb", DEFAULT)
+    lab = open_playground(jupyter_lab, open_notebook, DEFAULT, "e2e_classes_menu.ipynb")
     assert lab.root.locator('[aria-label^="Output neuron"]').count() == 1
     lab.root.get_by_label("Classes", exact=True).select_option("4")
     wait_until(lambda: kernel(lab, "pg.classes") == 4, "classes = 4 in the kernel")

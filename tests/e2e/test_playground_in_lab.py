@@ -4,20 +4,10 @@ import time
 
 import pytest
 from accessibility import assert_accessible
-from lab import kernel, pixels, write_notebook
+from lab import kernel, open_playground, pixels
 
 ONE_VIEW = ["import nnwidgets as nw\npg = nw.Playground(seed=1)\npg"]
 TWO_VIEWS = [*ONE_VIEW, "pg.step(123)\npg"]
-
-
-def open_playground(jupyter_lab, open_notebook, cells):
-    """A notebook of `cells` (the first makes `pg`), opened and run; returns the LabNotebook."""
-    name = write_notebook(jupyter_lab.root_dir, f"e2e_playground_{len(cells)}.ipynb", cells)
-    lab = open_notebook(name, timeout=90)
-    lab.root = lab.page.locator(".nnw-pg").first
-    lab.root.wait_for()
-    lab.root.scroll_into_view_if_needed()
-    return lab
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ on without frames, and drawing resumes as soon as it shows again."""
 import time
 
 import pytest
-from lab import kernel, wait_until, write_notebook
+from lab import kernel, open_playground, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -37,11 +37,8 @@ def assert_trains_unseen_then_draws(lab, hide, show):
 
 
 def test_a_collapsed_output_or_hidden_tab_trains_without_frames(jupyter_lab, open_notebook):
-    name = write_notebook(jupyter_lab.root_dir, "e2e_unseen.ipynb", CELLS)
-    lab = open_notebook(name, timeout=90)
-    root = lab.page.locator(".nnw-pg").first
-    root.wait_for()
-    root.scroll_into_view_if_needed()
+    lab = open_playground(jupyter_lab, open_notebook, CELLS, "e2e_unseen.ipynb")
+    root = lab.root
     root.get_by_role("button", name="Play").click()
     wait_until(lambda: kernel(lab, "pg.epoch") > 100, "training to start")
     collapse = "() => window.jupyterapp.commands.execute('notebook:hide-all-cell-outputs')"
