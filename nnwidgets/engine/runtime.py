@@ -9,6 +9,7 @@ variables.
 import contextlib
 import ctypes
 import ctypes.util
+import functools
 import importlib.util
 import os
 
@@ -109,8 +110,10 @@ def use_compile_cache() -> str | None:
     return folder
 
 
+@functools.cache
 def _malloc_trim():
-    """glibc's ``malloc_trim``, or None elsewhere (macOS, musl)."""
+    """glibc's ``malloc_trim``, or None elsewhere (macOS, musl); looked up once (finding the
+    library may run ``ldconfig``)."""
     name = ctypes.util.find_library("c")
     return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
 
