@@ -57,3 +57,7 @@ CONTROLS: tuple[str, ...] = tuple(_SPEC["controls"])
 """Names for ``hidden_controls`` and ``locked_controls``: the original's classroom checkboxes,
 each input feature, then ``regenerate``, ``speed``, ``weights``, ``classes``, ``draw`` and
 ``trace``."""
+
+FRAME_STATE: tuple[str, ...] = tuple(_SPEC["frame_state"])
+"""The Playground's traits that change with every frame and are drawn together: the browser keeps
+them per frame, so frames that arrive together are still drawn one per display frame."""

@@ -2,11 +2,13 @@
 
 The browser acknowledges each frame once it has drawn it. Sending far ahead of the
 acknowledgements only queues frames (and past 1000 messages/s the Jupyter server drops messages
-silently), so a new frame goes out only when fewer than three are unacknowledged and the last
-went out at least a display frame ago. Three, not two: an acknowledgement takes 40-200 ms to come
-back while the kernel trains between frames, and with two in flight the largest network drew 26
-frames a second, with three 35-42 (make bench). Without acknowledgements (no view, a page being
-reloaded) one frame a second still goes out, so any view that appears is current.
+silently), so a new frame goes out only when fewer than MAX_IN_FLIGHT are unacknowledged, and at
+most one per display frame, on a steady beat. The browser draws the frames it gets one per display
+frame, up to two behind the newest (js/src/shared/frame_queue.ts), and acknowledges the latest one
+drawn at most every 100 ms, so twelve in flight cover an acknowledgement's interval and its way
+back: with three in flight the default network drew 28 distinct frames a second, with twelve 52
+(make bench). Without acknowledgements (no view, a page being reloaded) one frame a second still
+goes out, so any view that appears is current.
 
 Views also say whether they can be seen (their tab is visible and their output on screen). While
 views have spoken and none can be seen, no frame is made at all: training runs at the engine's
@@ -15,7 +17,11 @@ speed, and the first frame after a view shows again goes out at once.
 
 import time
 
-MAX_IN_FLIGHT = 3
+MAX_IN_FLIGHT = 12
+# A forced frame (a change the user made, the end of a step) may go out this many past the limit:
+# with the browser drawing slower than the kernel trains, the limit is always reached, and a
+# slider's new network would otherwise wait for the next acknowledgement.
+URGENT_RESERVE = 2
 MIN_INTERVAL_S = 1 / 60  # no display draws faster
 FALLBACK_INTERVAL_S = 1.0
 
@@ -28,6 +34,7 @@ class FramePacer:
         self.sent = 0  # number of the last frame sent
         self.acknowledged = 0  # highest frame number a view has drawn
         self._last_sent_at = -float("inf")
+        self._next_slot = -float("inf")  # the beat: when the next frame is due
         self.viewed = False  # whether any view has ever drawn a frame
         self._seen = {}  # view id -> whether it can be seen, for views that said so
 
@@ -35,24 +42,30 @@ class FramePacer:
         """Frames sent that no view has acknowledged yet."""
         return self.sent - self.acknowledged
 
-    def may_send(self) -> bool:
-        """Whether a frame may go out now (a slot is free, or the fallback interval passed)."""
-        since = self._clock() - self._last_sent_at
-        if since < MIN_INTERVAL_S:
+    def may_send(self, urgent: bool = False) -> bool:
+        """Whether a frame may go out now (a slot is free, or the fallback interval passed);
+        `urgent`: a forced frame, which may use URGENT_RESERVE slots more."""
+        now = self._clock()
+        if now < self._next_slot:
             return False
-        return self.in_flight() < MAX_IN_FLIGHT or since >= FALLBACK_INTERVAL_S
+        limit = MAX_IN_FLIGHT + (URGENT_RESERVE if urgent else 0)
+        return self.in_flight() < limit or now - self._last_sent_at >= FALLBACK_INTERVAL_S
 
     def seconds_until_slot(self) -> float:
         """How long until `may_send` could turn true without an acknowledgement."""
-        since = self._clock() - self._last_sent_at
+        now = self._clock()
         if self.in_flight() < MAX_IN_FLIGHT:
-            return max(0.0, MIN_INTERVAL_S - since)
-        return max(0.0, FALLBACK_INTERVAL_S - since)
+            return max(0.0, self._next_slot - now)
+        return max(0.0, FALLBACK_INTERVAL_S - (now - self._last_sent_at))
 
     def next_frame(self) -> int:
         """Record that a frame goes out now; returns its number."""
         self.sent += 1
-        self._last_sent_at = self._clock()
+        now = self._last_sent_at = self._clock()
+        # Due one display frame after the last one was due, not after it went out: checked between
+        # chunks of training, sends would otherwise drift to one every display frame and a bit.
+        # After a pause the beat starts again from now, so frames never go out back to back.
+        self._next_slot = max(self._next_slot, now - MIN_INTERVAL_S / 2) + MIN_INTERVAL_S
         return self.sent
 
     def watched(self) -> bool:
@@ -69,7 +82,7 @@ class FramePacer:
             self._seen[view] = seen
         if self.watched() and not was:
             self.acknowledged = self.sent
-            self._last_sent_at = -float("inf")
+            self._last_sent_at = self._next_slot = -float("inf")
             return True
         return False
 

@@ -301,7 +301,7 @@ class TrainingWidget(FrontEndWidget):
         # No view that can be seen (a hidden tab, a collapsed output): no frame at all.
         watched = self._pacer.viewed and self._pacer.watched()
         drawn = unviewed or watched or (force and self._displayed and not self._pacer.viewed)
-        if drawn and (unviewed or self._pacer.may_send()):
+        if drawn and (unviewed or self._pacer.may_send(urgent=force)):
             with self._lock:
                 traits = self._frame_traits()
             with self.hold_sync():

@@ -1,10 +1,14 @@
-"""When the Playground may send a frame: at most three ahead of the browser's drawing, at most one
-per display frame, and one a second when the browser says nothing."""
+"""When the Playground may send a frame: at most MAX_IN_FLIGHT ahead of the browser's drawing (a
+forced frame a few more), at most one per display frame on a steady beat, and one a second when
+the browser says nothing."""
+
+import pytest
 
 from nnwidgets.widgets.frame_pacer import (
     FALLBACK_INTERVAL_S,
     MAX_IN_FLIGHT,
     MIN_INTERVAL_S,
+    URGENT_RESERVE,
     FramePacer,
 )
 
@@ -19,10 +23,9 @@ class Clock:
         return self.now
 
 
-def test_three_frames_may_wait_for_the_browser_then_sending_stops():
+def test_frames_may_wait_for_the_browser_up_to_the_limit_then_sending_stops():
     clock = Clock()
     pacer = FramePacer(clock)
-    assert MAX_IN_FLIGHT == 3
     assert pacer.may_send()
     assert pacer.next_frame() == 1
     assert not pacer.may_send()  # not within one display frame
@@ -31,9 +34,41 @@ def test_three_frames_may_wait_for_the_browser_then_sending_stops():
         assert pacer.may_send()
         pacer.next_frame()
     clock.now += DISPLAY_FRAME
-    assert pacer.in_flight() == 3 and not pacer.may_send()
+    assert pacer.in_flight() == MAX_IN_FLIGHT and not pacer.may_send()
     pacer.acknowledge(1)
-    assert pacer.in_flight() == 2 and pacer.may_send()
+    assert pacer.in_flight() == MAX_IN_FLIGHT - 1 and pacer.may_send()
+
+
+def test_a_forced_frame_may_go_past_the_limit_but_not_without_bound():
+    clock = Clock()
+    pacer = FramePacer(clock)
+    for _ in range(MAX_IN_FLIGHT):
+        pacer.next_frame()
+        clock.now += DISPLAY_FRAME
+    assert not pacer.may_send()
+    for _ in range(URGENT_RESERVE):
+        assert pacer.may_send(urgent=True)
+        pacer.next_frame()
+        clock.now += DISPLAY_FRAME
+    assert not pacer.may_send(urgent=True)
+
+
+def test_frames_keep_one_beat_per_display_frame_when_checked_late():
+    # Checked every 4 ms (between chunks of training), sends stay at the display's rate, where
+    # an interval counted from each send would drift to one per 20 ms.
+    clock = Clock()
+    pacer = FramePacer(clock)
+    sent_at = []
+    for _ in range(1000):
+        if pacer.may_send():
+            pacer.next_frame()
+            pacer.acknowledge(pacer.sent)
+            sent_at.append(clock.now)
+        clock.now += 0.004
+    rate = (len(sent_at) - 1) / (sent_at[-1] - sent_at[0])
+    assert rate == pytest.approx(1 / MIN_INTERVAL_S, rel=0.02)
+    gaps = [b - a for a, b in zip(sent_at, sent_at[1:], strict=False)]
+    assert min(gaps) >= MIN_INTERVAL_S / 2  # never two frames back to back
 
 
 def test_the_highest_acknowledgement_counts_and_nonsense_is_ignored():

@@ -456,3 +456,15 @@ def test_bad_input_names_what_is_wrong_and_leaves_the_playground_as_it_was(tmp_p
     after = (pg.data, pg.weights, pg.epoch, pg._points, pg.dataset)
     for a, b in zip(jax.tree.leaves(after), jax.tree.leaves(before), strict=True):
         np.testing.assert_array_equal(np.asarray(a), np.asarray(b))
+
+
+def test_the_browser_keeps_per_frame_every_trait_a_frame_changes():
+    # The view draws frames that arrive together one per display frame, from the traits named in
+    # spec.FRAME_STATE as they were at each frame: a trait missing there would be drawn from a
+    # later frame than the rest.
+    from nnwidgets import spec
+
+    pg = nw.Playground(seed=1)
+    pg.step(3)
+    per_frame = {"epoch", *pg._frame_traits(), *pg._run.figures, "_output_neuron"}
+    assert per_frame == set(spec.FRAME_STATE)

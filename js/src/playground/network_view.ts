@@ -71,13 +71,12 @@ export class NetworkView {
     life.add(controls.anchor("weights", this.net));
 
     loop.part("network", () => this.rebuild());
-    loop.part("weights", () => this.drawWeights());
-    loop.part("maps", () => this.drawMaps());
+    loop.part("weights", () => this.drawWeights(), { everyFrame: true });
+    loop.part("maps", () => this.drawMaps(), { everyFrame: true });
     const reshape = () => loop.invalidate("network", "weights", "maps");
     life.onChange(model, ["features", "hidden", "problem", "classes", "hidden_controls", "locked_controls"], reshape);
-    life.on(model, "change:_frame", () => {
+    loop.onFrame(() => {
       this.neuronMapsStale = true;
-      loop.invalidate("weights", "maps");
     });
     life.onChange(model, ["diagnosis"], () => this.markFindings());
     life.onChange(model, ["_feature_maps", "_map_resolution", "discretize"], () => {

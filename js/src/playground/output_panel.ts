@@ -156,7 +156,7 @@ export function buildOutputPanel(
     if (model.get("playing") && !labels.ready(performance.now())) return;
     heatmap.mapCanvas.setAttribute("aria-label", outputLabel(progressOf(model), shown));
     chart.element.setAttribute("aria-label", lossChartLabel(parseLossCurve(model.get("_loss_curve"))));
-  });
+  }, { everyFrame: true });
   loop.part("output", () => {
     const discretize = model.get("discretize");
     const map = model.get("_output_map");
@@ -166,7 +166,7 @@ export function buildOutputPanel(
     const k = outputClassOf(shown);
     if (shown === null && classes > 1) heatmap.showClasses(map, resolution, classes, argmaxLuts(classes, discretize));
     else heatmap.showMap(map, resolution, k === null ? mapLut(discretize) : probabilityLut(k, discretize));
-  });
+  }, { everyFrame: true });
   loop.part("points", () =>
     heatmap.setPoints(
       parsePoints(model.get("_points"), model.get("_train_count")),
@@ -174,7 +174,6 @@ export function buildOutputPanel(
       pointColors(taskOf(model)),
     ),
   );
-  life.on(model, "change:_frame", () => loop.invalidate("metrics", "output"));
   // A pause labels the final state at once, whatever the pacing held back.
   life.on(model, "change:playing", () => loop.invalidate("metrics"));
   life.on(model, "change:discretize", () => loop.invalidate("output"));

@@ -26,7 +26,7 @@ const WIDGET_KEYS = new Set([
   "Enter", " ", "Escape", "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown",
 ]);
 
-export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundState>; el: HTMLElement }): () => void {
+export function renderPlayground({ model: live, el }: { model: AnyModel<PlaygroundState>; el: HTMLElement }): () => void {
   const life = new Lifetime();
   life.add(adoptStyles(el, HOST_THEME, PLAYGROUND_STYLES, TRACE_STYLES));
   const root = html("div", "nnw-pg");
@@ -34,15 +34,16 @@ export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundStat
   const voice = new LiveRegion("nnw-pg-announcer");
   const controls = new ControlRegistry(root, life, (message) => voice.say(message));
   // What the drawn frame shows, on the root: end-to-end tests and benchmarks read it.
-  const loop = new FrameLoop(model, life, (frame) => {
+  const loop = new FrameLoop(live, life, (frame) => {
     root.dataset.frame = String(frame);
-    root.dataset.epoch = String(model.get("epoch"));
-    root.dataset.shape = JSON.stringify(model.get("hidden"));
+    root.dataset.epoch = String(loop.model.get("epoch"));
+    root.dataset.shape = JSON.stringify(live.get("hidden"));
   });
+  const model = loop.model;
   const context: ViewContext = { model, life, controls, loop };
 
   const top = buildTopBar(context);
-  loop.part("counters", top.drawCounters);
+  loop.part("counters", top.drawCounters, { everyFrame: true });
   const main = html("div", "nnw-pg-main");
   const network = new NetworkView(context);
   main.append(
@@ -62,7 +63,7 @@ export function renderPlayground({ model, el }: { model: AnyModel<PlaygroundStat
     root.classList.toggle("nnw-pg-playing", Boolean(model.get("playing")));
     loop.invalidate("counters");
   });
-  life.onChange(model, ["_frame", "epoch", "epochs_per_second"], () => loop.invalidate("counters"));
+  life.onChange(model, ["epochs_per_second"], () => loop.invalidate("counters"));
   // JupyterLab reads keys bubbling to the document as notebook commands (Enter edits the cell,
   // arrows move between cells); the keys our controls act on stop here.
   life.listen<KeyboardEvent>(root, "keydown", (event) => {

@@ -48,3 +48,6 @@ export const UI_LIMITS = {
  * through one example.
  */
 export const CONTROLS: readonly string[] = spec.controls;
+
+/** The Playground's traits that change with every frame and are drawn together (frame_loop.ts). */
+export const FRAME_STATE: readonly string[] = spec.frame_state;
