@@ -23,6 +23,15 @@ class Clock:
         return self.now
 
 
+def full_pacer(clock) -> FramePacer:
+    """A pacer with MAX_IN_FLIGHT frames sent a display frame apart, none acknowledged."""
+    pacer = FramePacer(clock)
+    for _ in range(MAX_IN_FLIGHT):
+        pacer.next_frame()
+        clock.now += DISPLAY_FRAME
+    return pacer
+
+
 def test_frames_may_wait_for_the_browser_up_to_the_limit_then_sending_stops():
     clock = Clock()
     pacer = FramePacer(clock)
@@ -41,10 +50,7 @@ def test_frames_may_wait_for_the_browser_up_to_the_limit_then_sending_stops():
 
 def test_a_forced_frame_may_go_past_the_limit_but_not_without_bound():
     clock = Clock()
-    pacer = FramePacer(clock)
-    for _ in range(MAX_IN_FLIGHT):
-        pacer.next_frame()
-        clock.now += DISPLAY_FRAME
+    pacer = full_pacer(clock)
     assert not pacer.may_send()
     for _ in range(URGENT_RESERVE):
         assert pacer.may_send(urgent=True)
@@ -88,10 +94,7 @@ def test_the_highest_acknowledgement_counts_and_nonsense_is_ignored():
 
 def test_without_acknowledgements_one_frame_a_second_still_goes_out():
     clock = Clock()
-    pacer = FramePacer(clock)
-    for _ in range(MAX_IN_FLIGHT):
-        pacer.next_frame()
-        clock.now += DISPLAY_FRAME
+    pacer = full_pacer(clock)
     assert not pacer.may_send()
     assert 0 < pacer.seconds_until_slot() <= FALLBACK_INTERVAL_S
     clock.now += FALLBACK_INTERVAL_S
