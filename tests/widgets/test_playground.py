@@ -15,6 +15,7 @@ import nnwidgets as nw
 from nnwidgets import engine
 from nnwidgets.data.playground import generate, split_train_test
 from nnwidgets.data.random import SeededRandom
+from nnwidgets.widgets.frame_pacer import MAX_IN_FLIGHT
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
 from playground_reference import train_reference  # noqa: E402  (the original, transcribed)
@@ -365,12 +366,13 @@ def test_a_fixed_speed_trains_that_many_epochs_per_frame():
 
     async def session():
         pg.play()
-        await asyncio.sleep(1.0)  # nobody acknowledges: one frame, then one a second
+        # Nobody acknowledges: MAX_IN_FLIGHT frames, then one a second.
+        await asyncio.sleep(1.0)
         pg.pause()
         await asyncio.sleep(0.05)
 
     asyncio.run(session())
-    assert pg.epoch in (6, 9)
+    assert pg.epoch in (3 * (MAX_IN_FLIGHT - 1), 3 * MAX_IN_FLIGHT)
 
 
 @pytest.mark.parametrize("name", ["circle", "xor", "gauss", "spiral", "plane", "multigauss"])
