@@ -11,6 +11,12 @@ export function html<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** Sets `element`'s text, unless it already reads so: rewriting the same text still replaces the
+ * text node and makes the page lay out again. */
+export function setText(element: Element, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 export function svg<K extends keyof SVGElementTagNameMap>(

@@ -31,9 +31,12 @@ export function formatWeight(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
+// Made once: `toLocaleString` builds a formatter at every call, a visible part of each frame.
+const WHOLE_NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 export function formatEpochsPerSecond(rate: number): string {
   if (!(rate > 0)) return "";
-  return `${rate >= 100 ? Math.round(rate).toLocaleString("en-US") : rate.toPrecision(2)} epochs/s`;
+  return `${rate >= 100 ? WHOLE_NUMBER.format(Math.round(rate)) : rate.toPrecision(2)} epochs/s`;
 }
 
 export function hiddenLayersLabel(count: number): string {

@@ -8,7 +8,7 @@ import { boundCheckbox } from "./bound_inputs";
 import { follow, taskOf, type ViewContext } from "./context";
 import { lossChartLabel, outputLabel, type Progress } from "./descriptions";
 import { statusLine } from "./diagnosis";
-import { html } from "./dom";
+import { html, setText } from "./dom";
 import { buildDrawTool } from "./draw_tool";
 import { formatAccuracy, formatLoss } from "./format";
 import { LossChart } from "./loss_chart";
@@ -144,15 +144,15 @@ export function buildOutputPanel(
 
   loop.part("metrics", () => {
     const classification = model.get("problem") === "classification";
-    test.value.textContent = formatLoss(model.get("test_loss"));
-    train.value.textContent = formatLoss(model.get("train_loss"));
-    test.accuracy.textContent = classification ? formatAccuracy(model.get("test_accuracy")) : "";
-    train.accuracy.textContent = classification ? formatAccuracy(model.get("train_accuracy")) : "";
+    setText(test.value, formatLoss(model.get("test_loss")));
+    setText(train.value, formatLoss(model.get("train_loss")));
+    setText(test.accuracy, classification ? formatAccuracy(model.get("test_accuracy")) : "");
+    setText(train.accuracy, classification ? formatAccuracy(model.get("train_accuracy")) : "");
     // Data set with set_data and no test points: nothing to report under "Test loss".
     test.row.hidden = parsePoints(model.get("_points"), model.get("_train_count")).test.length === 0;
     chart.draw(model.get("_loss_curve"));
     const shown = describeNeuron(model.get("_output_neuron"));
-    shownNeuron.textContent = shown;
+    setText(shownNeuron, shown);
     if (model.get("playing") && !labels.ready(performance.now())) return;
     heatmap.mapCanvas.setAttribute("aria-label", outputLabel(progressOf(model), shown));
     chart.element.setAttribute("aria-label", lossChartLabel(parseLossCurve(model.get("_loss_curve"))));

@@ -4,7 +4,7 @@
 import { ACTIVATIONS, LEARNING_RATES, PROBLEMS, REGULARIZATION_RATES, REGULARIZATIONS, SPEEDS } from "../shared/spec";
 import { boundSelect, type Choice } from "./bound_inputs";
 import { follow, send, type ViewContext } from "./context";
-import { html, icon, iconButton, ICONS } from "./dom";
+import { html, icon, iconButton, ICONS, setText } from "./dom";
 import { formatEpoch, formatEpochsPerSecond, formatRate } from "./format";
 import { numericMenu, textMenu } from "./menu_options";
 import type { PlaygroundState } from "./protocol";
@@ -112,8 +112,8 @@ export function buildTopBar(context: ViewContext): { element: HTMLElement; drawC
 
   // Texts that change with every frame are written in the frame loop, once per display frame.
   const drawCounters = () => {
-    epochValue.textContent = formatEpoch(model.get("epoch") ?? 0);
-    rate.textContent = model.get("playing") ? formatEpochsPerSecond(model.get("epochs_per_second")) : "";
+    setText(epochValue, formatEpoch(model.get("epoch") ?? 0));
+    setText(rate, model.get("playing") ? formatEpochsPerSecond(model.get("epochs_per_second")) : "");
   };
   return { element: bar, drawCounters };
 }
