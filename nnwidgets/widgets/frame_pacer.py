@@ -7,14 +7,18 @@ most one per display frame, on a steady beat. The browser draws the frames it ge
 frame, up to two behind the newest (js/src/shared/frame_queue.ts), and acknowledges the latest one
 drawn at most every 100 ms, so twelve in flight cover an acknowledgement's interval and its way
 back: with three in flight the default network drew 28 distinct frames a second, with twelve 52
-(make bench). Without acknowledgements (no view, a page being reloaded) one frame a second still
-goes out, so any view that appears is current.
+(make bench). A page that draws slower than that skips frames, and each costs it a message to
+read: when its acknowledgements say how many frames it drew, the beat follows its pace, a little
+faster (HEADROOM) so that it finds out when the page could draw more. Without acknowledgements
+(no view, a page being reloaded) one frame a second still goes out, so any view that appears is
+current.
 
 Views also say whether they can be seen (their tab is visible and their output on screen). While
 views have spoken and none can be seen, no frame is made at all: training runs at the engine's
 speed, and the first frame after a view shows again goes out at once.
 """
 
+import collections
 import time
 
 MAX_IN_FLIGHT = 12
@@ -24,6 +28,8 @@ MAX_IN_FLIGHT = 12
 URGENT_RESERVE = 2
 MIN_INTERVAL_S = 1 / 60  # no display draws faster
 FALLBACK_INTERVAL_S = 1.0
+RATE_WINDOW_S = 1.0  # the page's pace: frames drawn over about this long
+HEADROOM = 1.2
 
 
 class FramePacer:
@@ -35,6 +41,7 @@ class FramePacer:
         self.acknowledged = 0  # highest frame number a view has drawn
         self._last_sent_at = -float("inf")
         self._next_slot = -float("inf")  # the beat: when the next frame is due
+        self._drawn = collections.deque()  # (time, frames drawn) per acknowledgement, recent
         self.viewed = False  # whether any view has ever drawn a frame
         self._seen = {}  # view id -> whether it can be seen, for views that said so
 
@@ -65,8 +72,21 @@ class FramePacer:
         # Due one display frame after the last one was due, not after it went out: checked between
         # chunks of training, sends would otherwise drift to one every display frame and a bit.
         # After a pause the beat starts again from now, so frames never go out back to back.
-        self._next_slot = max(self._next_slot, now - MIN_INTERVAL_S / 2) + MIN_INTERVAL_S
+        interval = self.interval()
+        self._next_slot = max(self._next_slot, now - interval / 2) + interval
         return self.sent
+
+    def interval(self) -> float:
+        """The beat's period: a display frame, or a little less than the page's own pace when its
+        acknowledgements of the last RATE_WINDOW_S say it draws fewer frames."""
+        now = self._clock()
+        while self._drawn and now - self._drawn[0][0] > RATE_WINDOW_S:
+            self._drawn.popleft()
+        if len(self._drawn) < 3:
+            return MIN_INTERVAL_S
+        span = self._drawn[-1][0] - self._drawn[0][0]
+        drawn = sum(count for _, count in self._drawn) - self._drawn[0][1]
+        return max(MIN_INTERVAL_S, span / (HEADROOM * drawn)) if span > 0 else MIN_INTERVAL_S
 
     def watched(self) -> bool:
         """Whether some view may be seen (also when no view has said either way)."""
@@ -86,8 +106,11 @@ class FramePacer:
             return True
         return False
 
-    def acknowledge(self, frame) -> None:
-        """A view drew `frame` (views of one widget all acknowledge; the highest counts)."""
+    def acknowledge(self, frame, drawn=None) -> None:
+        """A view drew `frame` (views of one widget all acknowledge; the highest counts) and, if
+        it says so, `drawn` distinct frames since its last acknowledgement."""
         if isinstance(frame, int) and not isinstance(frame, bool):
             self.acknowledged = max(self.acknowledged, min(frame, self.sent))
             self.viewed = True
+            if isinstance(drawn, int) and not isinstance(drawn, bool) and drawn > 0:
+                self._drawn.append((self._clock(), drawn))

@@ -357,8 +357,9 @@ class TrainingWidget(FrontEndWidget):
             self._publish(force=True)
 
     def _frame_drawn(self, content: dict):
-        """A view drew a frame: it may take another, and a stale still frame goes out now."""
-        self._pacer.acknowledge(content.get("frame"))
+        """A view drew a frame (and says how many since it last said so): it may take another,
+        and a stale still frame goes out now."""
+        self._pacer.acknowledge(content.get("frame"), content.get("drawn"))
         if self._stale and not self.playing:
             self._publish(force=True)
 

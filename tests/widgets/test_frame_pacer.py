@@ -6,6 +6,7 @@ import pytest
 
 from nnwidgets.widgets.frame_pacer import (
     FALLBACK_INTERVAL_S,
+    HEADROOM,
     MAX_IN_FLIGHT,
     MIN_INTERVAL_S,
     URGENT_RESERVE,
@@ -115,3 +116,37 @@ def test_unseen_views_stop_frames_and_the_first_view_seen_again_gets_one_at_once
     assert pacer.watched() and pacer.in_flight() == 0 and pacer.may_send()
     pacer.set_seen("a", False, gone=True)
     assert pacer.watched()  # no view left that said anything
+
+
+def rates(report_drawn: bool, page_fps: float) -> tuple[float, float]:
+    """Frames a second the pacer lets out, and frames the page draws, from the 2nd to the 10th
+    second: the pacer is checked every 4 ms; the page draws at most `page_fps` frames a second
+    and acknowledges its newest frame every 100 ms (those it skipped with it)."""
+    clock = Clock()
+    pacer = FramePacer(clock)
+    start, next_draw, next_ack = clock.now, clock.now, clock.now
+    since_ack = total_drawn = sent_at_2s = drawn_at_2s = 0
+    while clock.now - start < 10:
+        if pacer.may_send():
+            pacer.next_frame()
+        if clock.now >= next_draw and pacer.sent > pacer.acknowledged + since_ack:
+            since_ack += 1
+            total_drawn += 1
+            next_draw = clock.now + 1 / page_fps
+        if clock.now >= next_ack and since_ack:
+            pacer.acknowledge(pacer.sent, since_ack if report_drawn else None)
+            since_ack, next_ack = 0, clock.now + 0.1
+        if clock.now - start < 2:
+            sent_at_2s, drawn_at_2s = pacer.sent, total_drawn
+        clock.now += 0.004
+    return (pacer.sent - sent_at_2s) / 8, (total_drawn - drawn_at_2s) / 8
+
+
+def test_the_beat_follows_a_page_that_says_how_many_frames_it_draws():
+    sent, drawn = rates(report_drawn=False, page_fps=30)
+    assert sent == pytest.approx(60, rel=0.05) and drawn < 31  # half the frames wasted
+    sent, drawn = rates(report_drawn=True, page_fps=30)
+    assert drawn <= sent <= HEADROOM * drawn * 1.05
+    # A page that keeps up gets the display's rate.
+    sent, drawn = rates(report_drawn=True, page_fps=60)
+    assert sent == pytest.approx(60, rel=0.05)

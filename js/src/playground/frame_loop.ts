@@ -37,6 +37,7 @@ export class FrameLoop {
   private drawing: FrameState | null = null;
   private request = 0;
   private drawn = -1;
+  private drawnSince = 0; // distinct frames drawn since the last acknowledgement
   private acknowledged = -1;
   private acknowledgedAt = -Infinity;
   private ackTimer = 0;
@@ -103,6 +104,7 @@ export class FrameLoop {
       const frame = this.model.get("_frame");
       if (typeof frame === "number" && frame !== this.drawn) {
         this.drawn = frame;
+        this.drawnSince += 1;
         this.onDrawn(frame);
         this.acknowledge();
       }
@@ -112,8 +114,8 @@ export class FrameLoop {
     if (this.queue.length) this.schedule();
   }
 
-  /** Tells the kernel the latest frame drawn: now, or once ACK_INTERVAL_MS has passed since the
-   * last acknowledgement. */
+  /** Tells the kernel the latest frame drawn and how many were drawn meanwhile (it sends at that
+   * pace): now, or once ACK_INTERVAL_MS has passed since the last acknowledgement. */
   private acknowledge(): void {
     if (this.ackTimer) return;
     const wait = this.acknowledgedAt + ACK_INTERVAL_MS - performance.now();
@@ -127,7 +129,8 @@ export class FrameLoop {
     if (this.drawn === this.acknowledged) return;
     this.acknowledged = this.drawn;
     this.acknowledgedAt = performance.now();
-    const message: FromBrowser = { type: "drawn", frame: this.drawn };
+    const message: FromBrowser = { type: "drawn", frame: this.drawn, drawn: this.drawnSince };
+    this.drawnSince = 0;
     this.live.send(message);
   }
 }

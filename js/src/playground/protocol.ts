@@ -116,7 +116,9 @@ export interface Finding {
 
 /** Custom messages from the browser (model.send). */
 export type FromBrowser =
-  | { type: "drawn"; frame: number } // a frame has been drawn: the kernel may send another
+  // Frame `frame` has been drawn, and `drawn` distinct frames since the last such message: the
+  // kernel may send more, at the pace the page draws.
+  | { type: "drawn"; frame: number; drawn: number }
   | SeenMessage // whether this view can be seen: while none can, the kernel makes no frames
   | { type: "command"; name: "play" | "pause" | "step" | "reset" | "regenerate" }
   | { type: "hover"; neuron: NeuronId | null } // show that neuron's map in the output view
