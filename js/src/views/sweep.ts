@@ -281,7 +281,8 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
     if (typeof drawn === "number" && drawn !== acknowledged) {
       acknowledged = drawn;
       root.dataset.frame = String(drawn);
-      model.send({ type: "drawn", frame: drawn });
+      // One message per frame drawn, so the kernel sends at the pace this view draws.
+      model.send({ type: "drawn", frame: drawn, drawn: 1 });
     }
   };
   const invalidate = (bar: boolean, cellsToo: boolean) => {
