@@ -1,13 +1,14 @@
-// Every node's map in the diagram, painted on one canvas under the node frames: the inputs'
-// from `_feature_maps` (loaded when they change), the neurons' from `_maps` (each frame).
+// Every node's map in the diagram, each on its own canvas under its node frame, as in the
+// original: the inputs' from `_feature_maps` (loaded when they change), the neurons' from `_maps`
+// (each frame).
 
-import type { Binary } from "../shared/binary";
-import { HiDpiCanvas } from "../shared/hidpi_canvas";
+import { type Binary, readBytes } from "../shared/binary";
+import { MapCanvas } from "../shared/map_canvas";
+import { html } from "./dom";
 import { type NodePlace, NODE_SIZE } from "./layout";
-import { MapAtlas } from "./map_atlas";
 
 /** An input switched off is drawn faintly, as in the original. */
-const OFF_OPACITY = 0.4;
+const OFF_OPACITY = "0.4";
 
 export interface MapSlot {
   place: NodePlace;
@@ -18,13 +19,28 @@ export interface MapSlot {
 }
 
 export class NetworkMaps {
-  readonly canvas = new HiDpiCanvas("nnw-pg-net-canvas", () => this.draw());
-  private readonly features = new MapAtlas();
-  private readonly neurons = new MapAtlas();
-  slots: MapSlot[] = [];
+  readonly element = html("div", "nnw-pg-net-maps");
+  private slots: { slot: MapSlot; map: MapCanvas }[] = [];
 
+  /** One canvas per node of the diagram just laid out. */
+  setSlots(slots: MapSlot[]): void {
+    this.slots = slots.map((slot) => {
+      const map = new MapCanvas("nnw-pg-node-map");
+      Object.assign(map.canvas.style, {
+        left: `${slot.place.cx - NODE_SIZE / 2}px`,
+        top: `${slot.place.cy - NODE_SIZE / 2}px`,
+        width: `${NODE_SIZE}px`,
+        height: `${NODE_SIZE}px`,
+        opacity: slot.on ? "" : OFF_OPACITY,
+      });
+      return { slot, map };
+    });
+    this.element.replaceChildren(...this.slots.map(({ map }) => map.canvas));
+  }
+
+  /** Loads `_feature_maps`, `count` maps of resolution² bytes. */
   loadFeatures(maps: Binary | null | undefined, resolution: number, count: number, lut: Uint8ClampedArray): void {
-    this.features.load(maps, resolution, count, () => lut);
+    this.load(true, maps, resolution, count, () => lut);
   }
 
   /** Loads `_maps`; `lutOf(k)` colours map k (output neurons of classes have their own scales). */
@@ -34,28 +50,24 @@ export class NetworkMaps {
     count: number,
     lutOf: (index: number) => Uint8ClampedArray,
   ): void {
-    this.neurons.load(maps, resolution, count, lutOf);
+    this.load(false, maps, resolution, count, lutOf);
   }
 
-  setSize(width: number, height: number): void {
-    Object.assign(this.canvas.canvas.style, { width: `${width}px`, height: `${height}px` });
-  }
-
-  draw(): void {
-    const context = this.canvas.context();
-    if (!context) return;
-    context.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    context.imageSmoothingEnabled = true;
-    context.imageSmoothingQuality = "high";
-    for (const { place, index, feature, on } of this.slots) {
-      context.globalAlpha = on ? 1 : OFF_OPACITY;
-      const atlas = feature ? this.features : this.neurons;
-      atlas.draw(context, index, place.cx - NODE_SIZE / 2, place.cy - NODE_SIZE / 2, NODE_SIZE);
+  private load(
+    feature: boolean,
+    maps: Binary | null | undefined,
+    resolution: number,
+    count: number,
+    lutOf: (index: number) => Uint8ClampedArray,
+  ): void {
+    const cells = resolution * resolution;
+    const bytes = readBytes(maps);
+    // Bytes of another shape (a frame from before a change) show nothing until they fit.
+    const whole = bytes.length === cells * count ? bytes : new Uint8Array(0);
+    for (const { slot, map } of this.slots) {
+      if (slot.feature !== feature) continue;
+      const start = slot.index * cells;
+      map.show(whole.subarray(start, start + cells), resolution, lutOf(slot.index));
     }
-    context.globalAlpha = 1;
-  }
-
-  destroy(): void {
-    this.canvas.destroy();
   }
 }

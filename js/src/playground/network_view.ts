@@ -1,7 +1,7 @@
 // The network diagram: input features, hidden layers and the output node(s), each showing its map
 // over the input plane, joined by links coloured and sized by their weights, with bias squares.
 // The DOM and SVG are rebuilt only when the shape or width changes; each frame only recolours
-// links and biases in place and repaints all maps on one canvas.
+// links and biases in place and shows the maps that changed.
 
 import { mapLut } from "../shared/map_colors";
 import { probabilityLut } from "../shared/class_colors";
@@ -54,7 +54,7 @@ export class NetworkView {
     head.append(features, buildLayersHeading(context));
     this.element.append(head, this.scroll);
     this.scroll.append(this.neuronControls, this.net);
-    this.net.append(this.nodesLayer, this.links.svg, this.links.hitSvg, this.maps.canvas.canvas);
+    this.net.append(this.nodesLayer, this.links.svg, this.links.hitSvg, this.maps.element);
     this.editor = new WeightEditor(this.net, {
       valueOf: (target) => this.gradients?.valueOf(target) ?? this.valueOf(target),
       editable: () => !controls.isLocked("weights") && this.gradients === null,
@@ -95,7 +95,6 @@ export class NetworkView {
       this.drawMaps();
     }));
     resize.observe(this.scroll);
-    life.own(this.maps);
     life.add(() => this.unregister.forEach((undo) => undo()));
     reshape();
   }
@@ -114,7 +113,6 @@ export class NetworkView {
 
     for (const element of [this.net, this.neuronControls]) element.style.width = `${layout.width}px`;
     this.net.style.height = `${layout.height}px`;
-    this.maps.setSize(layout.width, layout.height);
     const weightsOff = controls.isLocked("weights") || controls.isHidden("weights");
     this.net.classList.toggle("nnw-pg-no-edit", weightsOff);
 
@@ -131,7 +129,7 @@ export class NetworkView {
       },
     });
     this.nodesLayer.replaceChildren(...nodes.elements);
-    this.maps.slots = nodes.slots;
+    this.maps.setSlots(nodes.slots);
     const neuronControls = buildNeuronControls(this.context, layout.hiddenX, hidden);
     this.neuronControls.replaceChildren(...neuronControls.groups);
     this.unregister = neuronControls.unregister;
@@ -190,7 +188,7 @@ export class NetworkView {
     this.drawWeights();
   }
 
-  /** Loads whichever maps changed and repaints them all. */
+  /** Shows whichever maps changed. */
   private drawMaps(): void {
     const { model } = this.context;
     const discretize = model.get("discretize");
@@ -209,7 +207,6 @@ export class NetworkView {
       this.maps.loadNeurons(model.get("_maps"), resolution, mapCount(hidden, outputs), lutOf);
       this.neuronMapsStale = false;
     }
-    this.maps.draw();
   }
 
   /** Output neurons: one, or one per class. */

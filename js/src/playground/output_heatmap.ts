@@ -5,7 +5,7 @@ import { type Binary, readBytes } from "../shared/binary";
 import { argmaxToRgba } from "../shared/class_colors";
 import { HiDpiCanvas } from "../shared/hidpi_canvas";
 import type { Lifetime } from "../shared/lifetime";
-import { MapAtlas } from "./map_atlas";
+import { MapCanvas } from "../shared/map_canvas";
 import { onPlane, PLANE_EXTENT, toCanvas } from "./plane";
 import type { DataPoints, PointRows } from "./points";
 
@@ -18,16 +18,14 @@ const TICK = 5;
 
 export class OutputHeatmap {
   readonly element = document.createElement("div");
-  private readonly map: HiDpiCanvas;
+  private readonly map = new MapCanvas("nnw-pg-heatmap-map");
   private readonly overlay: HiDpiCanvas;
-  private readonly atlas = new MapAtlas();
   private points: DataPoints = { train: new Float32Array(0), test: new Float32Array(0) };
   private showTest = true;
   private colorOf: (label: number) => string = () => "";
 
   constructor(life: Lifetime) {
     this.element.className = "nnw-pg-heatmap";
-    this.map = life.own(new HiDpiCanvas("nnw-pg-heatmap-map", () => this.drawMap()));
     this.overlay = life.own(new HiDpiCanvas("nnw-pg-heatmap-overlay", () => this.drawOverlay()));
     this.element.append(this.map.canvas, this.overlay.canvas);
     // The axes take the theme's colours when drawn: a new theme draws them again.
@@ -41,8 +39,7 @@ export class OutputHeatmap {
 
   /** Takes a new map and draws it (call from the frame loop). */
   showMap(map: Binary | null | undefined, resolution: number, lut: Uint8ClampedArray): void {
-    this.atlas.load(map, resolution, 1, () => lut);
-    this.drawMap();
+    this.map.show(map, resolution, lut);
   }
 
   /** Takes `classes` probability maps and draws each cell in its likeliest class' colour. */
@@ -54,11 +51,10 @@ export class OutputHeatmap {
   ): void {
     const bytes = readBytes(maps);
     if (bytes.length === resolution * resolution * classes) {
-      this.atlas.paint(resolution, 1, (pixels) => argmaxToRgba(bytes, classes, luts, pixels));
+      this.map.paint(resolution, (pixels) => argmaxToRgba(bytes, classes, luts, pixels));
     } else {
-      this.atlas.clear();
+      this.map.clear();
     }
-    this.drawMap();
   }
 
   /** Takes the data and how to colour a point by its label. */
@@ -67,15 +63,6 @@ export class OutputHeatmap {
     this.showTest = showTest;
     this.colorOf = colorOf;
     this.drawOverlay();
-  }
-
-  private drawMap(): void {
-    const context = this.map.context();
-    if (!context) return;
-    context.clearRect(0, 0, this.map.width, this.map.height);
-    context.imageSmoothingEnabled = true;
-    context.imageSmoothingQuality = "high";
-    this.atlas.draw(context, 0, 0, 0, this.map.width);
   }
 
   private drawOverlay(): void {

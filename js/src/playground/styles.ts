@@ -164,10 +164,11 @@ ${inDarkHost(".nnw-pg")},
   align-items: center; gap: 3px; font-size: 11px; color: var(--nnw-pg-label); white-space: nowrap;
 }
 .nnw-pg .nnw-pg-neuron-control > div { display: flex; gap: 6px; }
-.nnw-pg .nnw-pg-nodes, .nnw-pg .nnw-pg-net-canvas, .nnw-pg .nnw-pg-net-svg { position: absolute; left: 0; top: 0; }
+.nnw-pg .nnw-pg-nodes, .nnw-pg .nnw-pg-net-maps, .nnw-pg .nnw-pg-net-svg { position: absolute; left: 0; top: 0; }
 .nnw-pg .nnw-pg-net-svg { z-index: 1; overflow: visible; pointer-events: none; will-change: transform; }
 .nnw-pg .nnw-pg-hit-svg { z-index: 2; }
-.nnw-pg .nnw-pg-net-canvas { z-index: 2; pointer-events: none; }
+.nnw-pg .nnw-pg-net-maps { z-index: 2; pointer-events: none; }
+.nnw-pg .nnw-pg-node-map { position: absolute; }
 .nnw-pg .nnw-pg-bias { pointer-events: all; }
 .nnw-pg .nnw-pg-nodes { z-index: 3; width: 100%; height: 100%; pointer-events: none; }
 .nnw-pg .nnw-pg-node { pointer-events: auto; }
