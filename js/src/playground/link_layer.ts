@@ -6,7 +6,7 @@ import { valueColor } from "../shared/colors";
 import { svg } from "./dom";
 import { BIAS_SIZE, type NodePlace, NODE_SIZE } from "./layout";
 import { linkEnds, linkMidpoint, linkPath } from "./link_geometry";
-import { flowOffset, linkWidthAttr } from "./link_style";
+import { flowOffset, flowStep, linkWidthAttr } from "./link_style";
 import type { NeuronId } from "./protocol";
 import type { EditTarget } from "./weight_editor";
 import type { Layer } from "./weights";
@@ -37,7 +37,7 @@ export class LinkLayer {
   readonly svg = svg("svg", { class: "nnw-pg-net-svg" });
   readonly hitSvg = svg("svg", { class: "nnw-pg-net-svg nnw-pg-hit-svg" });
   private readonly linkGroup = svg("g", { class: "nnw-pg-link-group" });
-  private flowStep = 0;
+  private dashOffset = 0;
   private readonly biasGroup = svg("g");
   private readonly hitGroup = svg("g");
   private links: LinkItem[] = [];
@@ -113,14 +113,14 @@ export class LinkLayer {
    * Moves the links' dashes to where time `now` (ms) puts them, as the original's flowing links
    * while training. Stepped from drawn frames rather than animated by CSS: a CSS animation
    * repainted every link at the display's rate on top of the frames, and cost the largest
-   * network its 30 frames a second.
+   * network its 30 frames a second. Many links move in fewer, larger steps (link_style.ts).
    */
   flow(now: number = performance.now()): void {
     if (REDUCED_MOTION?.matches) return;
-    const step = flowOffset(now);
-    if (step === this.flowStep) return;
-    this.flowStep = step;
-    this.linkGroup.style.strokeDashoffset = String(-step);
+    const offset = flowOffset(now, flowStep(this.links.length));
+    if (offset === this.dashOffset) return;
+    this.dashOffset = offset;
+    this.linkGroup.style.strokeDashoffset = String(-offset);
   }
 
   /** Colours and sizes links and biases from `layers` (null: the weights do not fit yet). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NODE_SIZE } from "../../src/playground/layout";
 import { linkEnds, linkMidpoint, linkPath } from "../../src/playground/link_geometry";
-import { flowOffset, linkWidth, linkWidthAttr } from "../../src/playground/link_style";
+import { flowOffset, flowStep, linkWidth, linkWidthAttr } from "../../src/playground/link_style";
 
 describe("link geometry", () => {
   const source = { cx: 100, cy: 50 };
@@ -54,5 +54,15 @@ describe("flowing links", () => {
     expect(new Set(offsets)).toEqual(new Set([0, 2, 4, 6, 8]));
     expect(flowOffset(100)).toBe(2);
     expect(flowOffset(550)).toBe(0);
+  });
+
+  it("move as fast in five 4 px steps when there are many links", () => {
+    expect(flowStep(18)).toBe(2);
+    expect(flowStep(384)).toBe(4);
+    const offsets = Array.from({ length: 1001 }, (_, ms) => flowOffset(5000 + ms, 4));
+    const changes = offsets.filter((offset, k) => k > 0 && offset !== offsets[k - 1]).length;
+    expect(changes).toBe(5);
+    expect(new Set(offsets)).toEqual(new Set([0, 2, 4, 6, 8]));
+    expect(flowOffset(200, 4)).toBe(4);
   });
 });
