@@ -54,7 +54,7 @@ export class NetworkView {
     head.append(features, buildLayersHeading(context));
     this.element.append(head, this.scroll);
     this.scroll.append(this.neuronControls, this.net);
-    this.net.append(this.nodesLayer, this.links.svg, this.links.hitSvg, this.maps.element);
+    this.net.append(this.nodesLayer, this.links.element, this.links.hitSvg, this.maps.element);
     this.editor = new WeightEditor(this.net, {
       valueOf: (target) => this.gradients?.valueOf(target) ?? this.valueOf(target),
       editable: () => !controls.isLocked("weights") && this.gradients === null,

@@ -164,8 +164,9 @@ ${inDarkHost(".nnw-pg")},
   align-items: center; gap: 3px; font-size: 11px; color: var(--nnw-pg-label); white-space: nowrap;
 }
 .nnw-pg .nnw-pg-neuron-control > div { display: flex; gap: 6px; }
-.nnw-pg .nnw-pg-nodes, .nnw-pg .nnw-pg-net-maps, .nnw-pg .nnw-pg-net-svg { position: absolute; left: 0; top: 0; }
-.nnw-pg .nnw-pg-net-svg { z-index: 1; overflow: visible; pointer-events: none; will-change: transform; }
+.nnw-pg .nnw-pg-nodes, .nnw-pg .nnw-pg-net-maps, .nnw-pg .nnw-pg-net-svg, .nnw-pg .nnw-pg-link-group { position: absolute; left: 0; top: 0; }
+.nnw-pg .nnw-pg-net-svg { overflow: visible; pointer-events: none; will-change: transform; }
+.nnw-pg .nnw-pg-link-group { z-index: 1; pointer-events: none; }
 .nnw-pg .nnw-pg-hit-svg { z-index: 2; }
 .nnw-pg .nnw-pg-net-maps { z-index: 2; pointer-events: none; }
 .nnw-pg .nnw-pg-node-map { position: absolute; }
@@ -174,7 +175,6 @@ ${inDarkHost(".nnw-pg")},
 .nnw-pg .nnw-pg-node { pointer-events: auto; }
 /* Colour and width are presentation attributes set per frame; a CSS value would override them. */
 .nnw-pg .nnw-pg-link { fill: none; stroke-dasharray: 9 1; }
-.nnw-pg .nnw-pg-link-group .nnw-pg-link { stroke-dashoffset: inherit; }
 .nnw-pg .nnw-pg-link-hit { fill: none; stroke: var(--nnw-pg-text); stroke-width: 8; stroke-opacity: 0; cursor: pointer; outline: none; pointer-events: stroke; }
 .nnw-pg .nnw-pg-link-hit:hover { stroke-opacity: 0.12; }
 .nnw-pg .nnw-pg-link-hit:focus-visible { stroke-opacity: 0.3; }
