@@ -22,9 +22,9 @@ import collections
 import time
 
 MAX_IN_FLIGHT = 12
-# A forced frame (a change the user made, the end of a step) may go out this many past the limit:
-# with the browser drawing slower than the kernel trains, the limit is always reached, and a
-# slider's new network would otherwise wait for the next acknowledgement.
+# A forced frame (a change the user made, the end of a step) goes out off the beat, and may go out
+# this many past the limit: with the browser drawing slower than the kernel trains, the limit is
+# always reached, and a slider's new network would otherwise wait for the next acknowledgement.
 URGENT_RESERVE = 2
 MIN_INTERVAL_S = 1 / 60  # no display draws faster
 FALLBACK_INTERVAL_S = 1.0
@@ -51,9 +51,10 @@ class FramePacer:
 
     def may_send(self, urgent: bool = False) -> bool:
         """Whether a frame may go out now (a slot is free, or the fallback interval passed);
-        `urgent`: a forced frame, which may use URGENT_RESERVE slots more."""
+        `urgent`: a forced frame, which need not wait for the beat and may use URGENT_RESERVE
+        slots more."""
         now = self._clock()
-        if now < self._next_slot:
+        if now < self._next_slot and not urgent:
             return False
         limit = MAX_IN_FLIGHT + (URGENT_RESERVE if urgent else 0)
         return self.in_flight() < limit or now - self._last_sent_at >= FALLBACK_INTERVAL_S

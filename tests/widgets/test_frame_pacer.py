@@ -60,6 +60,19 @@ def test_a_forced_frame_may_go_past_the_limit_but_not_without_bound():
     assert not pacer.may_send(urgent=True)
 
 
+def test_a_forced_frame_goes_out_off_the_beat():
+    # A user's change is drawn as soon as it can be: it does not wait for the next beat, and
+    # the beat then goes on from it.
+    clock = Clock()
+    pacer = FramePacer(clock)
+    pacer.next_frame()
+    clock.now += DISPLAY_FRAME / 4
+    assert not pacer.may_send() and pacer.may_send(urgent=True)
+    pacer.next_frame()
+    clock.now += DISPLAY_FRAME / 2
+    assert not pacer.may_send()
+
+
 def test_frames_keep_one_beat_per_display_frame_when_checked_late():
     # Checked every 4 ms (between chunks of training), sends stay at the display's rate, where
     # an interval counted from each send would drift to one per 20 ms.
