@@ -58,6 +58,10 @@ CONTROLS: tuple[str, ...] = tuple(_SPEC["controls"])
 each input feature, then ``regenerate``, ``speed``, ``weights``, ``classes``, ``draw`` and
 ``trace``."""
 
+FRAME_ACK_INTERVAL_S: float = _SPEC["frame_ack_interval_ms"] / 1000
+"""A view acknowledges the frames it drew at most this often; frame_pacer.py sizes its window
+by it."""
+
 FRAME_STATE: tuple[str, ...] = tuple(_SPEC["frame_state"])
 """The Playground's traits that change with every frame and are drawn together: the browser keeps
 them per frame, so frames that arrive together are still drawn one per display frame."""

@@ -5,13 +5,14 @@ acknowledgements only queues frames (and past 1000 messages/s the Jupyter server
 silently), so a new frame goes out only when fewer than MAX_IN_FLIGHT are unacknowledged, and at
 most one per display frame, on a steady beat. The browser draws the frames it gets one per display
 frame, up to two behind the newest (js/src/shared/frame_queue.ts), and acknowledges the latest one
-drawn at most every 100 ms, so twelve in flight cover an acknowledgement's interval and its way
-back: with three in flight the default network drew 28 distinct frames a second, with twelve 52
-(make bench). A page that draws slower than that skips frames, and each costs it a message to
-read: when its acknowledgements say how many frames it drew, the beat follows its pace, a little
-faster (HEADROOM) so that it finds out when the page could draw more. Without acknowledgements
-(no view, a page being reloaded) one frame a second still goes out, so any view that appears is
-current.
+drawn at most every spec.FRAME_ACK_INTERVAL_S (each acknowledgement costs the page; see
+frame_loop.ts), so the frames in flight must cover that interval and the way back: with three in
+flight and acknowledgements every 100 ms the default network drew 28 distinct frames a second,
+with twelve 52 (make bench). A page that draws slower than that skips frames, and each costs it
+a message to read: when its acknowledgements say how many frames it drew, the beat follows its
+pace, a little faster (HEADROOM) so that it finds out when the page could draw more. Without
+acknowledgements (no view, a page being reloaded) one frame a second still goes out, so any view
+that appears is current.
 
 Views also say whether they can be seen (their tab is visible and their output on screen). While
 views have spoken and none can be seen, no frame is made at all: training runs at the engine's
@@ -19,9 +20,13 @@ speed, and the first frame after a view shows again goes out at once.
 """
 
 import collections
+import math
 import time
 
-MAX_IN_FLIGHT = 12
+from .. import spec
+
+ROUND_TRIP_S = 0.15  # an acknowledgement's way back, with the page busy drawing
+MAX_IN_FLIGHT = math.ceil((spec.FRAME_ACK_INTERVAL_S + ROUND_TRIP_S) * 60)
 # A forced frame (a change the user made, the end of a step) goes out off the beat, and may go out
 # this many past the limit: with the browser drawing slower than the kernel trains, the limit is
 # always reached, and a slider's new network would otherwise wait for the next acknowledgement.

@@ -4,6 +4,7 @@ the browser says nothing."""
 
 import pytest
 
+from nnwidgets import spec
 from nnwidgets.widgets.frame_pacer import (
     FALLBACK_INTERVAL_S,
     HEADROOM,
@@ -134,7 +135,7 @@ def test_unseen_views_stop_frames_and_the_first_view_seen_again_gets_one_at_once
 def rates(report_drawn: bool, page_fps: float) -> tuple[float, float]:
     """Frames a second the pacer lets out, and frames the page draws, from the 2nd to the 10th
     second: the pacer is checked every 4 ms; the page draws at most `page_fps` frames a second
-    and acknowledges its newest frame every 100 ms (those it skipped with it)."""
+    and acknowledges its newest frame every spec.FRAME_ACK_INTERVAL_S (those it skipped with it)."""
     clock = Clock()
     pacer = FramePacer(clock)
     start, next_draw, next_ack = clock.now, clock.now, clock.now
@@ -148,7 +149,7 @@ def rates(report_drawn: bool, page_fps: float) -> tuple[float, float]:
             next_draw = clock.now + 1 / page_fps
         if clock.now >= next_ack and since_ack:
             pacer.acknowledge(pacer.sent, since_ack if report_drawn else None)
-            since_ack, next_ack = 0, clock.now + 0.1
+            since_ack, next_ack = 0, clock.now + spec.FRAME_ACK_INTERVAL_S
         if clock.now - start < 2:
             sent_at_2s, drawn_at_2s = pacer.sent, total_drawn
         clock.now += 0.004

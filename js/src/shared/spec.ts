@@ -49,5 +49,8 @@ export const UI_LIMITS = {
  */
 export const CONTROLS: readonly string[] = spec.controls;
 
+/** A view acknowledges the frames it drew at most once per this many ms (frame_loop.ts). */
+export const FRAME_ACK_INTERVAL_MS: number = spec.frame_ack_interval_ms;
+
 /** The Playground's traits that change with every frame and are drawn together (frame_loop.ts). */
 export const FRAME_STATE: readonly string[] = spec.frame_state;
