@@ -31,7 +31,8 @@ def _load_jupyter_server_extension(serverapp) -> None:
     """
     settings = serverapp.web_app.settings
     connection = settings.get("kernel_websocket_connection_class")
-    if connection is None or getattr(connection, "sends_without_delay", False):
+    # Not a class (a server that names it otherwise), or wrapped already: left as it is.
+    if not isinstance(connection, type) or getattr(connection, "sends_without_delay", False):
         return
     settings["kernel_websocket_connection_class"] = without_delay(connection)
     serverapp.log.info("nnwidgets: kernel websockets send without delay (TCP_NODELAY)")

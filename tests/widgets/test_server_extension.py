@@ -64,6 +64,12 @@ def test_loading_twice_wraps_once():
     assert app.web_app.settings["kernel_websocket_connection_class"] is first
 
 
+def test_a_setting_that_is_not_a_class_is_left_alone():
+    app = fake_server("some.module.Connection")
+    server._load_jupyter_server_extension(app)
+    assert app.web_app.settings["kernel_websocket_connection_class"] == "some.module.Connection"
+
+
 def test_the_servers_own_connection_class_is_wrapped_and_stays_configurable():
     wrapped = server.without_delay(ZMQChannelsWebsocketConnection)
     assert issubclass(wrapped, ZMQChannelsWebsocketConnection)
