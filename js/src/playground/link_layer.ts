@@ -1,7 +1,7 @@
 // The diagram's links and bias squares as SVG. Built once per shape; each frame only changes
 // the colour and width attributes that moved. Each pair of columns' links is its own SVG, painted
 // on its own: a browser repaints a whole SVG when one of its dashed links changes, which cost the
-// largest network a quarter of a core while one SVG held all 384. The bias squares are one more;
+// largest network half a core while one SVG held all 384. The bias squares are one more;
 // the invisible wide "hit" paths that take hovers, clicks and keyboard focus never change, so
 // they sit in an SVG that is not repainted.
 
