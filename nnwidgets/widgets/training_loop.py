@@ -26,7 +26,14 @@ from .outbox import Later, Outbox, running_loop
 
 ACK_POLL_S = 0.004  # acknowledgements may arrive on another thread: polled, not awaited
 COMPILE_SUSPECT_S = 0.25  # a first chunk slower than this compiled, and says nothing of speed
-YIELD_S = 0.001  # between chunks: lets the kernel read the browser's messages
+# Between chunks the kernel sleeps this long: it reads the browser's messages, and the page gets
+# the cores it needs to draw. Without the sleep the largest network trained 2.5 times as many
+# epochs but drew 30-37 frames a second in bench_playground, where it draws 50-56 with it.
+YIELD_S = 0.001
+# After a change made while playing (a slider, the architecture, a hover), training waits this
+# long, so the frame that shows the change has the cores to itself on its way to the page: the
+# largest network's slider → drawn frame, 64 → 55 ms median (interleaved in one page).
+INPUT_QUIET_S = 0.1
 FIGURES_INTERVAL_S = 0.25  # live state without frames (no view drawing): 4 updates a second
 # While no view can be seen, chunks this long: the engine's speed, and still the browser's
 # messages (a view showing again, Pause) are read 20 times a second.
@@ -143,6 +150,7 @@ class TrainingWidget(FrontEndWidget):
         self._task = None
         self._main_loop = running_loop()  # the kernel's, when made in a cell
         self._stale = True  # the frame traits lag the training
+        self._quiet_until = 0.0  # training waits until then (time.monotonic)
         self._displayed = False  # shown in some output, though perhaps never drawn (nbconvert)
         self._figures_throttle = Throttle(FIGURES_INTERVAL_S)
         self._outbox = Outbox(
@@ -262,6 +270,10 @@ class TrainingWidget(FrontEndWidget):
         drawing, unseen = ChunkSizer(self.CHUNK_TARGET_S), ChunkSizer(UNSEEN_CHUNK_TARGET_S)
         try:
             while self.playing and self._can_train():
+                quiet = self._quiet_until - time.monotonic()
+                if quiet > 0:
+                    await asyncio.sleep(quiet)
+                    continue
                 # A set speed trains its epochs once per drawn frame: wait until the browser
                 # can take one. Auto speed trains on while the browser draws, and each frame
                 # shows the latest chunk.
@@ -300,6 +312,8 @@ class TrainingWidget(FrontEndWidget):
         # browser (nbconvert --execute) saves them as its widget state.
         # No view that can be seen (a hidden tab, a collapsed output): no frame at all.
         watched = self._pacer.viewed and self._pacer.watched()
+        if force and self.playing:
+            self._quiet_until = time.monotonic() + INPUT_QUIET_S
         drawn = unviewed or watched or (force and self._displayed and not self._pacer.viewed)
         if drawn and (unviewed or self._pacer.may_send(urgent=force)):
             with self._lock:

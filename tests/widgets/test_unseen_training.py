@@ -1,9 +1,13 @@
-"""While no view of a Playground can be seen (a hidden tab, a collapsed output), Play trains
-without making frames; the moment a view shows again, the current frame goes out."""
+"""Play's loop and its views: while no view of a Playground can be seen (a hidden tab, a
+collapsed output), Play trains without making frames, and the moment a view shows again the
+current frame goes out; a change made while playing goes out at once, and training then waits a
+moment so that frame reaches the page first."""
 
 import asyncio
+import time
 
 import nnwidgets as nw
+from nnwidgets.widgets.training_loop import INPUT_QUIET_S
 
 
 class Browser:
@@ -50,3 +54,31 @@ def test_play_makes_no_frames_while_unseen_and_one_as_soon_as_seen():
     assert frames_sent == frames_made == 0
     assert epochs > 100  # training went on
     assert made_at_once == 1  # seen again: a frame at once, not at the next chunk
+
+
+def test_a_change_while_playing_goes_out_at_once_and_training_waits_a_moment():
+    async def scenario():
+        pg = nw.Playground(dataset="circle", seed=0)
+        Browser(pg)  # draws (acknowledges) each frame
+        pg._on_message(pg, {"type": "seen", "view": "v1", "visible": True}, [])
+        pg.play()
+        await asyncio.sleep(0.5)
+        trained_before, frame = pg.epoch, pg._frame
+        pg.noise = 20  # as the slider does: a new data set, a fresh network
+        changed_at = time.monotonic()
+        made_at_once = pg._frame - frame
+        epochs_while_quiet = []
+        while time.monotonic() - changed_at < INPUT_QUIET_S * 0.8:
+            epochs_while_quiet.append(pg.epoch)
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(INPUT_QUIET_S + 0.3)
+        trained_after = pg.epoch
+        pg.pause()
+        await asyncio.sleep(0.1)
+        return trained_before, made_at_once, epochs_while_quiet, trained_after
+
+    before, made_at_once, while_quiet, after = asyncio.run(scenario())
+    assert before > 100  # it was training
+    assert made_at_once == 1  # the change's frame, before the loop runs again
+    assert set(while_quiet) == {0}  # the fresh network waits, untrained
+    assert after > 0  # and then trains on
