@@ -30,8 +30,8 @@ COMPILE_SUSPECT_S = 0.25  # a first chunk slower than this compiled, and says no
 # the cores it needs to draw. Without the sleep the largest network trained 2.5 times as many
 # epochs but drew 30-37 frames a second in bench_playground, where it draws 50-56 with it.
 YIELD_S = 0.001
-# After a change made while playing (a slider, the architecture, a hover), training waits this
-# long, so the frame that shows the change has the cores to itself on its way to the page: the
+# After a change to the run made while playing (a slider, the architecture, a weight), training
+# waits this long, so the frame that shows it has the cores to itself on its way to the page: the
 # largest network's slider → drawn frame, 64 → 55 ms median (interleaved in one page).
 INPUT_QUIET_S = 0.1
 FIGURES_INTERVAL_S = 0.25  # live state without frames (no view drawing): 4 updates a second
@@ -299,20 +299,22 @@ class TrainingWidget(FrontEndWidget):
     def _play_ended(self):
         """Called once the play loop stops."""
 
-    def _publish(self, force: bool = False, unviewed: bool = False):
+    def _publish(self, force: bool = False, unviewed: bool = False, changed: bool = False):
         """Send a frame, with the live state, if a view can take one; `force`: now or, when the
         browser cannot take it yet, as soon as it can (the last state always goes out).
 
         Until a view has drawn a frame no frame is computed (`step` then runs at the engine's
         speed), unless `unviewed`: the widget is about to be displayed. Without a frame the
         live state still goes out, a few times a second (always when forced), so Python reads
-        it and the browser gets one message per drawn frame at most.
+        it and the browser gets one message per drawn frame at most. `changed`: the frame shows
+        a change to the run (data, architecture, weights); while playing, training then waits
+        ``INPUT_QUIET_S`` so that this frame reaches the page first.
         """
         # A displayed widget's forced frames go out even undrawn: a notebook run without a
         # browser (nbconvert --execute) saves them as its widget state.
         # No view that can be seen (a hidden tab, a collapsed output): no frame at all.
         watched = self._pacer.viewed and self._pacer.watched()
-        if force and self.playing:
+        if changed and self.playing:
             self._quiet_until = time.monotonic() + INPUT_QUIET_S
         drawn = unviewed or watched or (force and self._displayed and not self._pacer.viewed)
         if drawn and (unviewed or self._pacer.may_send(urgent=force)):

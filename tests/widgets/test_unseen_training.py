@@ -73,12 +73,17 @@ def test_a_change_while_playing_goes_out_at_once_and_training_waits_a_moment():
             await asyncio.sleep(0.01)
         await asyncio.sleep(INPUT_QUIET_S + 0.3)
         trained_after = pg.epoch
+        # A hover changes what is shown, not the run: training does not wait.
+        pg._on_message(pg, {"type": "hover", "neuron": "x1"}, [])
+        await asyncio.sleep(INPUT_QUIET_S * 0.8)
+        hovered = pg.epoch - trained_after
         pg.pause()
         await asyncio.sleep(0.1)
-        return trained_before, made_at_once, epochs_while_quiet, trained_after
+        return trained_before, made_at_once, epochs_while_quiet, trained_after, hovered
 
-    before, made_at_once, while_quiet, after = asyncio.run(scenario())
+    before, made_at_once, while_quiet, after, while_hovered = asyncio.run(scenario())
     assert before > 100  # it was training
     assert made_at_once == 1  # the change's frame, before the loop runs again
     assert set(while_quiet) == {0}  # the fresh network waits, untrained
     assert after > 0  # and then trains on
+    assert while_hovered > 0

@@ -306,7 +306,7 @@ class Playground(
             self.diverged = False
             self.status = ""
             self._sync_figures(diagnose_now=True)
-        self._publish(force=True)
+        self._publish(force=True, changed=True)
 
     def _send_thumbnails(self):
         self._thumbnails = binary.float32(thumbnail_rows(self.problem, self.classes))
