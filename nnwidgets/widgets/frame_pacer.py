@@ -25,13 +25,13 @@ import time
 
 from .. import spec
 
+MIN_INTERVAL_S = 1 / 60  # no display draws faster
 ROUND_TRIP_S = 0.15  # an acknowledgement's way back, with the page busy drawing
-MAX_IN_FLIGHT = math.ceil((spec.FRAME_ACK_INTERVAL_S + ROUND_TRIP_S) * 60)
+MAX_IN_FLIGHT = math.ceil((spec.FRAME_ACK_INTERVAL_S + ROUND_TRIP_S) / MIN_INTERVAL_S)
 # A forced frame (a change the user made, the end of a step) goes out off the beat, and may go out
 # this many past the limit: with the browser drawing slower than the kernel trains, the limit is
 # always reached, and a slider's new network would otherwise wait for the next acknowledgement.
 URGENT_RESERVE = 2
-MIN_INTERVAL_S = 1 / 60  # no display draws faster
 FALLBACK_INTERVAL_S = 1.0
 RATE_WINDOW_S = 1.0  # the page's pace: frames drawn over about this long
 HEADROOM = 1.2
