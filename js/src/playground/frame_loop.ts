@@ -1,6 +1,5 @@
 // Drawing at most once per animation frame, only the parts whose state changed, one kernel frame
-// per display frame, and telling the kernel which `_frame` has been drawn (its back-pressure:
-// without acknowledgements it slows to one frame a second).
+// per display frame, and telling the kernel which `_frame` has been drawn (shared/acknowledger.ts).
 //
 // Frames often arrive two or three at once (the server's socket batches small messages). Each
 // frame's state (FRAME_STATE) is kept as it arrives and the frames are drawn in order, one per
@@ -8,9 +7,10 @@
 // second when only the newest was drawn. While a frame draws, the parts read its own state
 // through `model`.
 
+import { Acknowledger } from "../shared/acknowledger";
 import type { Lifetime } from "../shared/lifetime";
 import { FrameQueue } from "../shared/frame_queue";
-import { FRAME_ACK_INTERVAL_MS, FRAME_STATE } from "../shared/spec";
+import { FRAME_STATE } from "../shared/spec";
 import type { PlaygroundModel } from "./context";
 import type { FromBrowser } from "./protocol";
 
@@ -33,10 +33,7 @@ export class FrameLoop {
   private drawing: FrameState | null = null;
   private request = 0;
   private drawn = -1;
-  private drawnSince = 0; // distinct frames drawn since the last acknowledgement
-  private acknowledged = -1;
-  private acknowledgedAt = -Infinity;
-  private ackTimer = 0;
+  private readonly acknowledger: Acknowledger;
 
   /** `onDrawn` runs after each frame is drawn, before the acknowledgement goes out; `model`
    * still shows that frame then. */
@@ -46,6 +43,10 @@ export class FrameLoop {
     private readonly onDrawn: (frame: number) => void = () => {},
   ) {
     this.model = framed(live, () => this.drawing);
+    this.acknowledger = new Acknowledger(
+      (frame, drawn) => live.send({ type: "drawn", frame, drawn } satisfies FromBrowser),
+      (callback, ms) => life.timeout(callback, ms),
+    );
     // Traits of one message are all set before the microtask runs, in every host.
     life.on(live, "change:_frame", () => queueMicrotask(() => this.arrived()));
   }
@@ -100,38 +101,13 @@ export class FrameLoop {
       const frame = this.model.get("_frame");
       if (typeof frame === "number" && frame !== this.drawn) {
         this.drawn = frame;
-        this.drawnSince += 1;
         this.onDrawn(frame);
-        this.acknowledge();
+        this.acknowledger.drew(frame);
       }
     } finally {
       this.drawing = null;
     }
     if (this.queue.length) this.schedule();
-  }
-
-  /** Tells the kernel the latest frame drawn and how many were drawn meanwhile (it sends at that
-   * pace): now, or once FRAME_ACK_INTERVAL_MS has passed since the last acknowledgement. Each
-   * message from the page makes the kernel busy and idle again, and JupyterLab redraws its kernel
-   * status, swaps the tab's icon and measures its toolbar at each: an acknowledgement per frame
-   * took a fifth of the page's time, one per 100 ms a tenth (interleaved in one page, the largest
-   * network drew 50 frames a second, with one per 250 ms 55; the default network 55 and 58). */
-  private acknowledge(): void {
-    if (this.ackTimer) return;
-    const wait = this.acknowledgedAt + FRAME_ACK_INTERVAL_MS - performance.now();
-    if (wait > 0) {
-      this.ackTimer = this.life.timeout(() => {
-        this.ackTimer = 0;
-        this.acknowledge();
-      }, wait);
-      return;
-    }
-    if (this.drawn === this.acknowledged) return;
-    this.acknowledged = this.drawn;
-    this.acknowledgedAt = performance.now();
-    const message: FromBrowser = { type: "drawn", frame: this.drawn, drawn: this.drawnSince };
-    this.drawnSince = 0;
-    this.live.send(message);
   }
 }
 

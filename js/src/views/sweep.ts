@@ -6,6 +6,7 @@
 import type { AnyModel } from "@anywidget/types";
 import { type Binary, readBytes, readFloat32 } from "../shared/binary";
 import { argmaxLuts, argmaxToRgba } from "../shared/class_colors";
+import { Acknowledger } from "../shared/acknowledger";
 import { mapToRgba } from "../shared/colors";
 import { Lifetime } from "../shared/lifetime";
 import { LiveRegion } from "../shared/live_region";
@@ -117,7 +118,13 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
   const dpr = Math.max(1, Math.round(window.devicePixelRatio || 1));
   const scratch = document.createElement("canvas");
   let request = 0;
-  let acknowledged = -1;
+  // Without a count of frames drawn the kernel does not follow this view's pace: it draws the
+  // newest frame of those that arrive together, and a beat that followed it sent ever fewer (the
+  // 64-run sweep drew 20 frames a second, 38 unfollowed, interleaved in one page).
+  const acknowledger = new Acknowledger(
+    (frame) => model.send({ type: "drawn", frame }),
+    (callback, ms) => life.timeout(callback, ms),
+  );
 
   const build = () => {
     const configs = model.get("configs") ?? [];
@@ -278,13 +285,9 @@ export function renderSweep({ model, el }: { model: AnyModel<SweepState>; el: HT
     }
     describe();
     const drawn = model.get("_frame");
-    if (typeof drawn === "number" && drawn !== acknowledged) {
-      acknowledged = drawn;
+    if (typeof drawn === "number") {
       root.dataset.frame = String(drawn);
-      // Without a count of frames drawn the kernel does not follow this view's pace: it draws
-      // the newest frame of those that arrive together, and a beat that followed it sent ever
-      // fewer (the 64-run sweep drew 20 frames a second, 38 unfollowed, interleaved in one page).
-      model.send({ type: "drawn", frame: drawn });
+      acknowledger.drew(drawn);
     }
   };
   const invalidate = (bar: boolean, cellsToo: boolean) => {
