@@ -638,9 +638,9 @@ def test_a_model_refused_a_nan_fit_trains_on_clean_data_afterwards():
     assert all(np.all(np.isfinite(w)) for w in model.get_weights())
 
 
-def test_finite_inputs_whose_sum_overflows_are_accepted():
+def test_finite_inputs_whose_sums_overflow_are_accepted():
     X, y = toy_data()
     huge = X.copy()
-    huge[:2, 0] = 3e38  # finite, but their float32 sum is infinite
+    huge[:2, 0] = 3e38  # finite, but their float32 sum (and sum of squares) is infinite
     model = banknote_model()
     assert model.predict(huge, verbose=0).shape == (len(X), 1)
