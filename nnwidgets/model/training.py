@@ -9,6 +9,8 @@ multiplied by its weight and a batch's loss is that sum over the batch's example
 weights); the metrics stay unweighted (Keras weighs only its `weighted_metrics`).
 """
 
+from functools import partial
+
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -37,6 +39,11 @@ def forward(layers, params, x, training=False, rng=None):
     return outputs
 
 
+# XLA:CPU's memory-optimised scheduler orders a step depth first: its kernels then form nearly
+# one chain, which XLA's executor runs with fewer hand-offs between threads than the default
+# order. A 784-256-10 epoch takes 5-9 % less time, with the same values to the bit (measured in
+# one process, alternating). Other platforms ignore the option.
+EPOCH_COMPILER_OPTIONS = {"xla_cpu_scheduler_type": "CPU_SCHEDULER_TYPE_MEMORY_OPTIMIZED"}
 # Batches an epoch reports its progress after, at most: one per cell of the progress bar.
 REPORTS_PER_EPOCH = 20
 # A kernel that reports leaves JAX's fast dispatch path (~5 ms a call) and each report costs
@@ -81,7 +88,7 @@ def make_epoch(
 
     example_shape = layers[0].input_shape[1:]
 
-    @jax.jit
+    @partial(jax.jit, compiler_options=EPOCH_COMPILER_OPTIONS)
     def epoch(params, opt_state, X, y, order, key, example_weights=None):
         n = y.shape[0]
         steps = -(-n // batch_size)
