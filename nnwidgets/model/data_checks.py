@@ -29,10 +29,10 @@ def _numbers(name, value) -> np.ndarray:
 
 def _check_finite(name, array) -> None:
     # The usual case in one pass without a temporary: a sum of squares is finite only if every
-    # value is (a NaN or an infinity makes it NaN or infinite). BLAS's dot product reads the
-    # values at memory speed on every core: 0.9 ms for 12,000 MNIST images against 1.6 ms for
-    # numpy's sum and 6 ms for `isfinite(...).all()` (measured). Values so large that their
-    # squares overflow take the exact check below.
+    # value is (a NaN or an infinity makes it NaN or infinite), and BLAS's dot product reads
+    # the values faster than numpy's sum: 0.9 ms for 12,000 MNIST images against 1.6 ms, and
+    # 6 ms for `isfinite(...).all()` (measured). Values so large that their squares overflow
+    # take the exact check below.
     flat = array.reshape(-1)
     if np.isfinite(np.dot(flat, flat)):
         return
