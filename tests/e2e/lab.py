@@ -293,6 +293,18 @@ def open_playground(jupyter_lab, open_notebook, cells: list[str], name: str | No
     return lab
 
 
+# In the page: the Page Visibility API says the tab is hidden, then shown again (headless
+# Chromium never hides its tab by itself). Views listen for `visibilitychange`.
+HIDE_TAB = """() => {
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+}"""
+SHOW_TAB = """() => {
+    delete document.visibilityState;  // the own property above: back to the real one
+    document.dispatchEvent(new Event("visibilitychange"));
+}"""
+
+
 def kernel(notebook: LabNotebook, expression: str):
     """The value of a Python expression in the notebook's kernel, through JSON."""
     return json.loads(notebook.run(f"import json; print(json.dumps({expression}))"))

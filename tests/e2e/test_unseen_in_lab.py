@@ -4,19 +4,11 @@ on without frames, and drawing resumes as soon as it shows again."""
 import time
 
 import pytest
-from lab import kernel, open_playground, wait_until
+from lab import HIDE_TAB, SHOW_TAB, kernel, open_playground, wait_until
 
 pytestmark = pytest.mark.e2e
 
 CELLS = ["import nnwidgets as nw\npg = nw.Playground(dataset='spiral', seed=0)\npg"]
-HIDE_TAB = """() => {
-    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
-    document.dispatchEvent(new Event("visibilitychange"));
-}"""
-SHOW_TAB = """() => {
-    delete document.visibilityState;  // the own property above: back to the real one
-    document.dispatchEvent(new Event("visibilitychange"));
-}"""
 
 
 def frames_and_epochs(lab):
