@@ -14,9 +14,10 @@ pace, a little faster (HEADROOM) so that it finds out when the page could draw m
 acknowledgements (no view, a page being reloaded) one frame a second still goes out, so any view
 that appears is current.
 
-Views also say whether they can be seen (their tab is visible and their output on screen). While
-views have spoken and none can be seen, no frame is made at all: training runs at the engine's
-speed, and the first frame after a view shows again goes out at once.
+Views also say whether they can be seen (their tab is visible and their output on screen), and
+that they are gone (their output cleared or closed). While views have spoken and none can be seen,
+gone ones included, no frame is made at all: training runs at the engine's speed, and the first
+frame after a view shows (or a new one appears) goes out at once.
 """
 
 import collections
@@ -48,7 +49,8 @@ class FramePacer:
         self._next_slot = -float("inf")  # the beat: when the next frame is due
         self._drawn = collections.deque()  # (time, frames drawn) per acknowledgement, recent
         self.viewed = False  # whether any view has ever drawn a frame
-        self._seen = {}  # view id -> whether it can be seen, for views that said so
+        self._seen = {}  # view id -> whether it can be seen, for views that said so and remain
+        self._spoken = False  # whether any view has said whether it can be seen
 
     def in_flight(self) -> int:
         """Frames sent that no view has acknowledged yet."""
@@ -95,13 +97,15 @@ class FramePacer:
         return max(MIN_INTERVAL_S, span / (HEADROOM * drawn)) if span > 0 else MIN_INTERVAL_S
 
     def watched(self) -> bool:
-        """Whether some view may be seen (also when no view has said either way)."""
-        return not self._seen or any(self._seen.values())
+        """Whether some view may be seen: one that said so, or any while no view has said either
+        way (a front end that does not tell, a notebook run without a browser)."""
+        return not self._spoken or any(self._seen.values())
 
     def set_seen(self, view: str, seen: bool, gone: bool = False) -> bool:
         """View `view` can (or cannot) be seen now, or is `gone`; returns whether the widget just
         became watched again, in which case frames sent meanwhile no longer count as in flight."""
         was = self.watched()
+        self._spoken = True
         if gone:
             self._seen.pop(view, None)
         else:

@@ -128,8 +128,10 @@ def test_unseen_views_stop_frames_and_the_first_view_seen_again_gets_one_at_once
     assert not pacer.set_seen("b", False, gone=True)  # one view closed, the other still hidden
     assert pacer.set_seen("a", True)  # seen again: frames sent meanwhile are not in flight
     assert pacer.watched() and pacer.in_flight() == 0 and pacer.may_send()
-    pacer.set_seen("a", False, gone=True)
-    assert pacer.watched()  # no view left that said anything
+    assert not pacer.set_seen("a", False, gone=True)
+    assert not pacer.watched()  # every view that spoke is gone (outputs cleared): none can see
+    assert pacer.set_seen("c", True)  # the widget shown again: a new view gets a frame at once
+    assert pacer.watched()
 
 
 def rates(report_drawn: bool, page_fps: float) -> tuple[float, float]:
