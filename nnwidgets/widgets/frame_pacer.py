@@ -11,8 +11,8 @@ flight and acknowledgements every 100 ms the default network drew 28 distinct fr
 with twelve 52 (make bench). A page that draws slower than that skips frames, and each costs it
 a message to read: when its acknowledgements say how many frames it drew, the beat follows its
 pace, a little faster (HEADROOM) so that it finds out when the page could draw more. Without
-acknowledgements (no view, a page being reloaded) one frame a second still goes out, so any view
-that appears is current.
+acknowledgements (no view drawing yet, a page being reloaded) one frame a second still goes out,
+so any view that appears is current.
 
 Views also say whether they can be seen (their tab is visible and their output on screen), and
 that they are gone (their output cleared or closed). While views have spoken and none can be seen,
