@@ -316,7 +316,7 @@ class TrainingWidget(FrontEndWidget):
         """
         # A displayed widget's forced frames go out even undrawn: a notebook run without a
         # browser (nbconvert --execute) saves them as its widget state.
-        # No view that can be seen (a hidden tab, a collapsed output): no frame at all.
+        # No view that can be seen (a hidden tab, a collapsed or cleared output): no frame at all.
         watched = self._pacer.viewed and self._pacer.watched()
         if changed and self.playing:
             self._quiet_until = time.monotonic() + INPUT_QUIET_S
